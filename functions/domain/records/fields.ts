@@ -1,0 +1,92 @@
+/**
+ * The field catalog: one definition per searchable field of each record type.
+ *
+ * It feeds the OpenSearch mappings (through lib/topology.ts), VQL validation and
+ * compilation, and the `select_columns` whitelist, so a field is declared once.
+ */
+
+export const ENTITIES = ['company', 'contact'] as const;
+export type Entity = (typeof ENTITIES)[number];
+
+/**
+ * - keyword: exact values, matched case-insensitively (lowercase normalizer), sortable.
+ * - text: analysed with the standard analyzer, with a `.keyword` sub-field for exact match and sort.
+ * - integer/long/double: numbers, sortable, range-queryable.
+ * - date: ISO-8601 timestamps, sortable, range-queryable.
+ * - boolean
+ */
+export type FieldType = 'keyword' | 'text' | 'integer' | 'long' | 'double' | 'date' | 'boolean';
+
+export interface FieldSpec {
+  readonly type: FieldType;
+  /** A list of values (stored and indexed as an array). */
+  readonly array?: boolean;
+  /** Lowercased by normalisation before storage (architecture guide §4). */
+  readonly lowercase?: boolean;
+}
+
+const text = (extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'text', ...extra });
+const keyword = (extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'keyword', ...extra });
+const lowerKeyword: FieldSpec = { type: 'keyword', lowercase: true };
+const keywordList: FieldSpec = { type: 'keyword', array: true };
+const date: FieldSpec = { type: 'date' };
+
+/** Fields every record carries, whatever its type. */
+const COMMON_FIELDS = {
+  uuid: keyword(),
+  workspace_id: keyword(),
+  created_at: date,
+  updated_at: date,
+  version: { type: 'long' },
+} as const satisfies Record<string, FieldSpec>;
+
+export const COMPANY_FIELDS = {
+  ...COMMON_FIELDS,
+  name: text(),
+  linkedin_url: lowerKeyword,
+  website: keyword(),
+  domain: lowerKeyword,
+  employees_count: { type: 'integer' },
+  industries: keywordList,
+  keywords: text({ array: true }),
+  technologies: keywordList,
+  description: text(),
+  phone: keyword(),
+  address: text(),
+  city: lowerKeyword,
+  state: lowerKeyword,
+  country: lowerKeyword,
+  annual_revenue: { type: 'long' },
+  total_funding: { type: 'long' },
+  founded_year: { type: 'integer' },
+} as const satisfies Record<string, FieldSpec>;
+
+export const CONTACT_FIELDS = {
+  ...COMMON_FIELDS,
+  first_name: text(),
+  last_name: text(),
+  email: lowerKeyword,
+  email_status: lowerKeyword,
+  title: text(),
+  seniority: lowerKeyword,
+  departments: keywordList,
+  mobile_phone: keyword(),
+  linkedin_url: lowerKeyword,
+  city: lowerKeyword,
+  state: lowerKeyword,
+  country: lowerKeyword,
+  company_id: keyword(),
+  company_name: text(),
+} as const satisfies Record<string, FieldSpec>;
+
+export const FIELDS: Record<Entity, Readonly<Record<string, FieldSpec>>> = {
+  company: COMPANY_FIELDS,
+  contact: CONTACT_FIELDS,
+};
+
+export type CompanyField = keyof typeof COMPANY_FIELDS;
+export type ContactField = keyof typeof CONTACT_FIELDS;
+
+export function fieldSpec(entity: Entity, field: string): FieldSpec | undefined {
+  return Object.hasOwn(FIELDS[entity], field) ? FIELDS[entity][field] : undefined;
+}

@@ -1,0 +1,313 @@
+/**
+ * The one declaration of leadstack's infrastructure. `lib/cloud/` turns it into a CDK stack and
+ * `lib/local/` into the embedded local cloud; neither declares a resource of its own.
+ *
+ * A feature adds entries here (a route, a queue, a table, an index, a schedule), never machinery.
+ * Handler entries are paths from the repository root to a module exporting `handler`.
+ */
+import { COMPANY_FIELDS, CONTACT_FIELDS } from '../functions/domain/records/fields.ts';
+import { RECORD_INDEX_SETTINGS, mappingsFor } from './search-mappings.ts';
+
+export type TableName = 'records' | 'control';
+export type QueueName = 'uploadEvents';
+export type SearchIndexName = 'companies' | 'contacts';
+
+/** What a function may touch; CDK derives its IAM grants from this, nothing else. */
+export interface Access {
+  readonly tables?: Partial<Record<TableName, 'read' | 'write' | 'readwrite'>>;
+  readonly queues?: Partial<Record<QueueName, 'send'>>;
+  readonly bucket?: 'read' | 'write' | 'readwrite';
+  readonly search?: 'read' | 'write' | 'readwrite';
+  /** Post to and delete WebSocket connections through the @connections management API. */
+  readonly websocket?: boolean;
+}
+
+export interface FunctionSpec {
+  /** Repository-relative path of the module; it exports `handler`. */
+  readonly entry: string;
+  readonly timeoutSeconds: number;
+  readonly memoryMb: number;
+  readonly access: Access;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HttpRoute {
+  readonly method: HttpMethod;
+  /** API Gateway path syntax: `/v1/companies/{uuid}`. */
+  readonly path: string;
+  readonly fn: FunctionName;
+  readonly authorized: boolean;
+}
+
+export interface WebSocketRoute {
+  /** `$connect`, `$disconnect`, `$default` or an `action` value. */
+  readonly route: string;
+  readonly fn: FunctionName;
+}
+
+export interface TableSpec {
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  readonly timeToLiveAttribute?: string;
+  readonly stream?: 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY';
+  readonly globalIndexes?: Readonly<Record<string, { partitionKey: string; sortKey?: string }>>;
+  /** Access patterns, written beside the keys (architecture guide §4). */
+  readonly accessPatterns: readonly string[];
+}
+
+export interface QueueSpec {
+  readonly consumer: FunctionName;
+  readonly batchSize: number;
+  readonly maxBatchingWindowSeconds: number;
+  readonly visibilityTimeoutSeconds: number;
+  /** Receives before a message is moved to the queue's dead-letter queue. */
+  readonly maxReceiveCount: number;
+}
+
+export interface BucketSpec {
+  readonly cors: {
+    readonly allowedMethods: readonly ('GET' | 'PUT' | 'POST' | 'HEAD')[];
+    readonly allowedHeaders: readonly string[];
+    readonly exposedHeaders: readonly string[];
+    readonly maxAgeSeconds: number;
+  };
+  readonly notifications: readonly { event: 'ObjectCreated'; prefix: string; queue: QueueName }[];
+}
+
+export interface StreamSubscription {
+  readonly table: TableName;
+  readonly fn: FunctionName;
+  readonly batchSize: number;
+  readonly maxBatchingWindowSeconds: number;
+  /** Retries of a failing batch before it is given up (and sent to the stream's DLQ). */
+  readonly retryAttempts: number;
+}
+
+export interface SearchIndexSpec {
+  /** Clients always use the alias; the physical index is `<alias>-v<version>`. */
+  readonly alias: string;
+  readonly version: number;
+  readonly settings: Record<string, unknown>;
+  readonly mappings: Record<string, unknown>;
+}
+
+export interface ScheduleSpec {
+  readonly fn: FunctionName;
+  /** `rate(5 minutes)`-style expression understood by both EventBridge and the local timers. */
+  readonly rate: { readonly minutes: number };
+}
+
+const MB = { small: 256, medium: 512 } as const;
+
+export const functions = {
+  authorizer: {
+    entry: 'functions/http/authorizer.handler.ts',
+    timeoutSeconds: 5,
+    memoryMb: MB.small,
+    access: { tables: { control: 'read' } },
+  },
+  health: { entry: 'functions/http/health.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: {} },
+  upsertCompanies: {
+    entry: 'functions/http/upsert-companies.handler.ts',
+    timeoutSeconds: 29,
+    memoryMb: MB.medium,
+    access: { tables: { records: 'readwrite' } },
+  },
+  upsertContacts: {
+    entry: 'functions/http/upsert-contacts.handler.ts',
+    timeoutSeconds: 29,
+    memoryMb: MB.medium,
+    access: { tables: { records: 'readwrite' } },
+  },
+  upsertRecords: {
+    entry: 'functions/http/upsert-records.handler.ts',
+    timeoutSeconds: 29,
+    memoryMb: MB.medium,
+    access: { tables: { records: 'readwrite' } },
+  },
+  searchRecords: {
+    entry: 'functions/http/search-records.handler.ts',
+    timeoutSeconds: 10,
+    memoryMb: MB.medium,
+    access: { search: 'read' },
+  },
+  countRecords: {
+    entry: 'functions/http/count-records.handler.ts',
+    timeoutSeconds: 10,
+    memoryMb: MB.small,
+    access: { search: 'read' },
+  },
+  indexRecords: {
+    entry: 'functions/streams/index-records.stream.ts',
+    timeoutSeconds: 60,
+    memoryMb: MB.medium,
+    access: { search: 'write' },
+  },
+  ensureSearchIndexes: {
+    entry: 'functions/custom-resources/ensure-search-indexes.handler.ts',
+    timeoutSeconds: 120,
+    memoryMb: MB.small,
+    access: { search: 'readwrite' },
+  },
+  wsAuthorizer: {
+    entry: 'functions/ws/authorizer.handler.ts',
+    timeoutSeconds: 5,
+    memoryMb: MB.small,
+    access: { tables: { control: 'read' } },
+  },
+  wsConnect: {
+    entry: 'functions/ws/connect.handler.ts',
+    timeoutSeconds: 5,
+    memoryMb: MB.small,
+    access: { tables: { control: 'write' } },
+  },
+  wsDisconnect: {
+    entry: 'functions/ws/disconnect.handler.ts',
+    timeoutSeconds: 5,
+    memoryMb: MB.small,
+    access: { tables: { control: 'write' } },
+  },
+  wsDefault: {
+    entry: 'functions/ws/default.handler.ts',
+    timeoutSeconds: 5,
+    memoryMb: MB.small,
+    access: { tables: { control: 'readwrite' }, websocket: true },
+  },
+  uploadReceived: {
+    entry: 'functions/workers/upload-received.worker.ts',
+    timeoutSeconds: 10,
+    memoryMb: MB.small,
+    access: { tables: { control: 'write' } },
+  },
+} as const satisfies Record<string, FunctionSpec>;
+
+export type FunctionName = keyof typeof functions;
+
+export interface Topology {
+  readonly service: string;
+  readonly functions: Readonly<Record<string, FunctionSpec>>;
+  readonly http: {
+    /** The Lambda authorizer (simple responses) guarding every `authorized` route. */
+    readonly authorizer: { readonly fn: string; readonly header: string };
+    readonly routes: readonly HttpRoute[];
+  };
+  readonly websocket: {
+    readonly authorizer: { readonly fn: string; readonly header: string };
+    /** Route selection expression: the `action` field of each JSON message. */
+    readonly routeSelectionKey: 'action';
+    readonly routes: readonly WebSocketRoute[];
+  };
+  readonly tables: Readonly<Record<TableName, TableSpec>>;
+  readonly queues: Readonly<Record<QueueName, QueueSpec>>;
+  readonly bucket: BucketSpec;
+  readonly streams: readonly StreamSubscription[];
+  readonly searchIndexes: Readonly<Record<SearchIndexName, SearchIndexSpec>>;
+  /** Creates the search indexes and aliases on deploy (CDK custom resource) and on local start. */
+  readonly searchSetup: { readonly fn: string };
+  readonly schedules: readonly ScheduleSpec[];
+}
+
+export const topology: Topology = {
+  service: 'leadstack',
+  functions,
+  http: {
+    authorizer: { fn: 'authorizer', header: 'authorization' },
+    routes: [
+      { method: 'GET', path: '/v1/health', fn: 'health', authorized: false },
+      { method: 'POST', path: '/v1/companies/batch-upsert', fn: 'upsertCompanies', authorized: true },
+      { method: 'POST', path: '/v1/contacts/batch-upsert', fn: 'upsertContacts', authorized: true },
+      { method: 'POST', path: '/v1/records/batch-upsert', fn: 'upsertRecords', authorized: true },
+      { method: 'POST', path: '/v1/companies/search', fn: 'searchRecords', authorized: true },
+      { method: 'POST', path: '/v1/contacts/search', fn: 'searchRecords', authorized: true },
+      { method: 'POST', path: '/v1/companies/count', fn: 'countRecords', authorized: true },
+      { method: 'POST', path: '/v1/contacts/count', fn: 'countRecords', authorized: true },
+    ],
+  },
+  websocket: {
+    authorizer: { fn: 'wsAuthorizer', header: 'authorization' },
+    routeSelectionKey: 'action',
+    routes: [
+      { route: '$connect', fn: 'wsConnect' },
+      { route: '$disconnect', fn: 'wsDisconnect' },
+      { route: '$default', fn: 'wsDefault' },
+    ],
+  },
+  tables: {
+    records: {
+      partitionKey: 'pk',
+      sortKey: 'sk',
+      stream: 'NEW_AND_OLD_IMAGES',
+      accessPatterns: [
+        'get/merge one record: pk = WS#<workspace>#<entity>#<uuid>, sk = RECORD',
+        'every filtered read goes to OpenSearch, fed by this table\'s stream',
+      ],
+    },
+    control: {
+      partitionKey: 'pk',
+      sortKey: 'sk',
+      timeToLiveAttribute: 'expires_at',
+      accessPatterns: [
+        'API key by hash (authorizer): pk = APIKEY#<sha256>, sk = APIKEY',
+        'workspace: pk = WS#<workspace>, sk = WORKSPACE',
+        'WebSocket connection: pk = CONN#<connectionId>, sk = CONN (expires_at TTL)',
+        'uploaded object: pk = WS#<workspace>, sk = UPLOAD#<s3 key>',
+      ],
+    },
+  },
+  queues: {
+    uploadEvents: {
+      consumer: 'uploadReceived',
+      batchSize: 10,
+      maxBatchingWindowSeconds: 1,
+      // AWS advises at least six times the consumer's timeout.
+      visibilityTimeoutSeconds: 60,
+      maxReceiveCount: 5,
+    },
+  },
+  bucket: {
+    cors: {
+      allowedMethods: ['GET', 'PUT', 'POST', 'HEAD'],
+      allowedHeaders: ['*'],
+      exposedHeaders: ['ETag'],
+      maxAgeSeconds: 3000,
+    },
+    notifications: [{ event: 'ObjectCreated', prefix: 'workspaces/', queue: 'uploadEvents' }],
+  },
+  streams: [
+    { table: 'records', fn: 'indexRecords', batchSize: 500, maxBatchingWindowSeconds: 1, retryAttempts: 10 },
+  ],
+  searchIndexes: {
+    companies: {
+      alias: 'companies',
+      version: 1,
+      settings: RECORD_INDEX_SETTINGS,
+      mappings: mappingsFor(COMPANY_FIELDS),
+    },
+    contacts: {
+      alias: 'contacts',
+      version: 1,
+      settings: RECORD_INDEX_SETTINGS,
+      mappings: mappingsFor(CONTACT_FIELDS),
+    },
+  },
+  searchSetup: { fn: 'ensureSearchIndexes' },
+  schedules: [],
+};
+
+/** Origins allowed to upload from a browser unless the deployment overrides them. */
+export const DEFAULT_CORS_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'] as const;
+
+// ---- Environment contract: the names a handler reads (functions/platform/config.ts) ----
+
+const constCase = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+
+export const envNames = {
+  table: (name: TableName): string => `${constCase(name)}_TABLE_NAME`,
+  queueUrl: (name: QueueName): string => `${constCase(name)}_QUEUE_URL`,
+  bucket: 'UPLOADS_BUCKET_NAME',
+  searchEndpoint: 'SEARCH_ENDPOINT',
+  wsManagementEndpoint: 'WS_MANAGEMENT_ENDPOINT',
+} as const;
+
+export const physicalIndexName = (spec: SearchIndexSpec): string => `${spec.alias}-v${spec.version}`;
