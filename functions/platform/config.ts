@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of `process.env` in functions/. Parsed once, at first use, so a cold start
+ * fails fast and names the missing variable instead of failing later inside an SDK call.
+ *
+ * Every function receives the same names (resource names are not secrets; IAM decides what a
+ * function may do with them). The names are declared in lib/topology.ts (`envNames`).
+ */
+const configSchema = z.object({
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  RECORDS_TABLE_NAME: z.string().min(1),
+  CONTROL_TABLE_NAME: z.string().min(1),
+  UPLOAD_EVENTS_QUEUE_URL: z.string().min(1).optional(),
+  UPLOADS_BUCKET_NAME: z.string().min(1).optional(),
+  SEARCH_ENDPOINT: z.url(),
+  WS_MANAGEMENT_ENDPOINT: z.url().optional(),
+  /** Path-style S3 addressing: needed by S3-compatible endpoints without virtual-host DNS. */
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  if (cached) return cached;
+  const parsed = configSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+    throw new Error(`Invalid function environment: ${names}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

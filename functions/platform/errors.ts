@@ -1,0 +1,44 @@
+/** Stable error codes a client can branch on; the HTTP status belongs to the code. */
+export const ERROR_STATUS = {
+  ERR_VALIDATION: 400,
+  ERR_INVALID_JSON: 400,
+  ERR_EMPTY_PAYLOAD: 400,
+  ERR_BATCH_TOO_LARGE: 413,
+  ERR_PAGE_SIZE_EXCEEDED: 400,
+  ERR_UNSUPPORTED_MEDIA_TYPE: 415,
+  ERR_UNAUTHORIZED: 401,
+  ERR_FORBIDDEN: 403,
+  ERR_NOT_FOUND: 404,
+  ERR_CONFLICT: 409,
+  ERR_RATE_LIMITED: 429,
+  ERR_INTERNAL: 500,
+  ERR_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorDetail {
+  /** Where the problem is, e.g. `where.range_query.must.city` or `[3].email`. */
+  readonly path: string;
+  readonly message: string;
+  /** For batches: the index of the offending row. */
+  readonly index?: number;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: readonly ErrorDetail[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AppError';
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export const validationError = (message: string, details: readonly ErrorDetail[]): AppError =>
+  new AppError('ERR_VALIDATION', message, details);

@@ -1,0 +1,34 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { logger } from '../logger.ts';
+import { errorMapper, jsonBody, workspaceScope, type HttpContext } from './middlewares.ts';
+
+export interface HttpRequest {
+  readonly event: APIGatewayProxyEventV2;
+  /** Set on authorized routes: every use case is scoped by it. */
+  readonly workspaceId: string;
+  /** The parsed JSON body, when the route takes one. */
+  readonly body: unknown;
+}
+
+export interface HttpHandlerOptions {
+  /** Resolve the caller's workspace (refusing with 401 when there is none). */
+  readonly authorized: boolean;
+  /** Parse a JSON body (refusing an empty, malformed or hostile one). */
+  readonly json: boolean;
+}
+
+type UseCase = (request: HttpRequest) => Promise<APIGatewayProxyResultV2>;
+
+/** The middy chain every HTTP handler shares: logging context, error mapping, auth, body. */
+export function httpHandler(options: HttpHandlerOptions, useCase: UseCase) {
+  const chain = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, HttpContext>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(errorMapper());
+  if (options.authorized) chain.use(workspaceScope());
+  if (options.json) chain.use(jsonBody());
+  return chain.handler((event, context) =>
+    useCase({ event, workspaceId: context.workspaceId ?? '', body: context.jsonBody }),
+  );
+}

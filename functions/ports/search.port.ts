@@ -1,0 +1,21 @@
+import type { Entity } from '../domain/records/fields.ts';
+
+export interface SearchHit {
+  readonly source: Record<string, unknown>;
+  readonly sort: readonly unknown[];
+}
+
+/** A document as the indexer writes it: its id, the version guarding order, and its body (undefined = delete). */
+export interface IndexOperation {
+  readonly entity: Entity;
+  readonly id: string;
+  readonly version: number;
+  readonly document?: Record<string, unknown>;
+}
+
+export interface RecordSearch {
+  search(entity: Entity, body: Record<string, unknown>): Promise<SearchHit[]>;
+  count(entity: Entity, body: Record<string, unknown>): Promise<number>;
+  /** Applies the operations in one bulk request; returns the indexes (into `ops`) that failed. */
+  apply(ops: readonly IndexOperation[]): Promise<number[]>;
+}

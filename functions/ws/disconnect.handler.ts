@@ -1,0 +1,7 @@
+import type { APIGatewayProxyWebsocketEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { connectionStore } from '../platform/services.ts';
+
+export const handler = async (event: APIGatewayProxyWebsocketEventV2): Promise<APIGatewayProxyResultV2> => {
+  await connectionStore().remove(event.requestContext.connectionId);
+  return { statusCode: 200, body: 'Disconnected' };
+};
