@@ -6,7 +6,7 @@ import { recordSearch } from '../platform/services.ts';
 import { parseInput } from '../platform/validation.ts';
 import { entityOfRoute } from './route-entity.ts';
 
-export const handler = httpHandler({ authorized: true, json: true }, async ({ event, workspaceId, body }) => {
+export const handler = httpHandler({ authorized: true, json: 'optional' }, async ({ event, workspaceId, body }) => {
   const { where } = parseInput(vqlCountSchema, body, 'query');
   return successResponse({ count: await countRecords(recordSearch(), entityOfRoute(event), workspaceId, where) });
 });

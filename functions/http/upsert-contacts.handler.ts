@@ -3,7 +3,7 @@ import { httpHandler } from '../platform/http/http-handler.ts';
 import { successResponse } from '../platform/http/responses.ts';
 import { recordStore } from '../platform/services.ts';
 
-export const handler = httpHandler({ authorized: true, json: true }, async ({ workspaceId, body }) => {
+export const handler = httpHandler({ authorized: true, json: 'required' }, async ({ workspaceId, body }) => {
   const { status, ...report } = await upsertBatch(recordStore(), workspaceId, 'contact', body);
   return successResponse(report, status);
 });

@@ -15,8 +15,8 @@ export interface HttpRequest {
 export interface HttpHandlerOptions {
   /** Resolve the caller's workspace (refusing with 401 when there is none). */
   readonly authorized: boolean;
-  /** Parse a JSON body (refusing an empty, malformed or hostile one). */
-  readonly json: boolean;
+  /** Parse a JSON body, refusing a malformed or hostile one; `optional` lets an empty body mean `{}`. */
+  readonly json: 'required' | 'optional' | false;
 }
 
 type UseCase = (request: HttpRequest) => Promise<APIGatewayProxyResultV2>;
@@ -27,7 +27,7 @@ export function httpHandler(options: HttpHandlerOptions, useCase: UseCase) {
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(errorMapper());
   if (options.authorized) chain.use(workspaceScope());
-  if (options.json) chain.use(jsonBody());
+  if (options.json) chain.use(jsonBody({ optional: options.json === 'optional' }));
   return chain.handler((event, context) =>
     useCase({ event, workspaceId: context.workspaceId ?? '', body: context.jsonBody }),
   );

@@ -37,8 +37,17 @@ export const workspaceScope = (): HttpMiddleware => ({
   },
 });
 
-export const jsonBody = (): HttpMiddleware => ({
+export interface JsonBodyOptions {
+  /** An empty body stands for `{}` (a search with no filters) instead of ERR_EMPTY_PAYLOAD. */
+  readonly optional?: boolean;
+}
+
+export const jsonBody = (opts: JsonBodyOptions = {}): HttpMiddleware => ({
   before: function parseBody(request) {
+    if (opts.optional && (request.event.body ?? '') === '') {
+      request.context.jsonBody = {};
+      return;
+    }
     const type = request.event.headers['content-type'];
     if (type !== undefined && !/^application\/(.+\+)?json\b/i.test(type)) {
       throw new AppError('ERR_UNSUPPORTED_MEDIA_TYPE', `Content-Type must be application/json, not ${type}`, [
