@@ -1,0 +1,75 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoApiKeyStore } from '../../../functions/adapters/dynamodb/api-keys.dynamodb.ts';
+import { issueApiKey } from '../../../functions/domain/auth/issue-api-key.ts';
+import { startLocalCloud } from '../../../lib/local/cloud.ts';
+import { ensureDevWorkspace } from '../../../lib/local/dev-workspace.ts';
+import type { LocalCloud } from '../../../lib/local/types.ts';
+
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+export const REGION = 'us-east-1';
+
+export interface TestCloud {
+  readonly cloud: LocalCloud;
+  readonly keys: { readonly a: string; readonly b: string };
+  readonly documents: DynamoDBDocumentClient;
+  readonly apiKeys: DynamoApiKeyStore;
+  /** fetch against the HTTP API with a key (or none). */
+  api(path: string, init?: { method?: string; body?: unknown; key?: string | null; rawBody?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+/** An ephemeral local cloud on random ports, with two workspaces: A (the dev one) and B. */
+export async function startTestCloud(): Promise<TestCloud> {
+  const cloud = await startLocalCloud({ ephemeral: true, quiet: true, ports: { http: 0, ws: 0, dynamodb: 0, sqs: 0, s3: 0, search: 0 } });
+  const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: cloud.endpoints.dynamodb, region: REGION, credentials: LOCAL_CREDENTIALS }));
+  const apiKeys = new DynamoApiKeyStore(documents, cloud.resources.tables.control);
+  const a = (await ensureDevWorkspace(cloud)).apiKey;
+  const b = (await issueApiKey(apiKeys, 'workspace-b', 'integration tests')).key;
+  const api: TestCloud['api'] = async (path, init = {}) => {
+    const headers: Record<string, string> = { ...init.headers };
+    const key = init.key === undefined ? a : init.key;
+    if (key) headers.authorization = `Bearer ${key}`;
+    if (init.body !== undefined || init.rawBody !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await fetch(`${cloud.endpoints.http}${path}`, {
+      method: init.method ?? (init.body !== undefined || init.rawBody !== undefined ? 'POST' : 'GET'),
+      headers,
+      body: init.rawBody ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: keep the text for the assertion message
+    }
+    return { status: response.status, body };
+  };
+  return {
+    cloud,
+    keys: { a, b },
+    documents,
+    apiKeys,
+    api,
+    stop: async () => {
+      documents.destroy();
+      await cloud.stop();
+    },
+  };
+}
+
+/** Polls until `check` returns a value that is not undefined/false, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
