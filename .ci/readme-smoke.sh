@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Starts the local cloud as the README says, runs the README's curl examples against the
+# endpoints and key it prints, checks the answers, then stops it and checks nothing is left.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+log=$(mktemp)
+npm start -- --ephemeral >"$log" 2>&1 &
+pid=$!
+cleanup() { kill -INT "$pid" 2>/dev/null || true; }
+trap cleanup EXIT
+
+for _ in $(seq 1 240); do
+  grep -q 'lsk_' "$log" && break
+  kill -0 "$pid" 2>/dev/null || { cat "$log"; echo "npm start exited early"; exit 1; }
+  sleep 0.5
+done
+grep -q 'lsk_' "$log" || { cat "$log"; echo "npm start printed no API key"; exit 1; }
+cat "$log"
+
+export LEADSTACK_URL=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$log" | head -1)
+export LEADSTACK_KEY=$(grep -o 'lsk_[A-Za-z0-9_-]*' "$log" | head -1)
+H=(-H "Authorization: Bearer $LEADSTACK_KEY" -H 'Content-Type: application/json')
+check() { node -e "const b=JSON.parse(require('fs').readFileSync(0,'utf8')); if(!($1)){console.error('check failed: $1', JSON.stringify(b)); process.exit(1)}"; }
+
+curl -sf "$LEADSTACK_URL/v1/health" | check 'b.success && b.status==="ok"'
+
+curl -s -X POST "$LEADSTACK_URL/v1/companies/batch-upsert" "${H[@]}" \
+  -d '[{"name":"Acme Corporation","linkedin_url":"https://linkedin.com/company/acme-corp","employees_count":500,"industries":"Technology, Software","country":"United States"},
+       {"name":"Globex","linkedin_url":"https://linkedin.com/company/globex","employees_count":1200,"industries":["Manufacturing"],"country":"United States"},
+       {"name":"Initech","linkedin_url":"https://linkedin.com/company/initech","employees_count":80,"industries":["Software"],"country":"Germany"}]' \
+  | check 'b.success && b.created===3 && b.company_uuids.length===3'
+
+search='{"where":{"keyword_match":{"must":{"country":["united states","germany"]}},"range_query":{"must":{"employees_count":{"gte":50}}}},"order_by":[{"order_by":"employees_count","order_direction":"desc"}],"select_columns":["name","employees_count"],"limit":2}'
+for _ in $(seq 1 60); do
+  n=$(curl -s -X POST "$LEADSTACK_URL/v1/companies/count" "${H[@]}" -d '{}' | node -e 'console.log(JSON.parse(require("fs").readFileSync(0,"utf8")).count)')
+  [ "$n" = "3" ] && break
+  sleep 0.5
+done
+page1=$(curl -s -X POST "$LEADSTACK_URL/v1/companies/search" "${H[@]}" -d "$search")
+echo "$page1" | check 'b.data.length===2 && b.data[0].name==="Globex" && b.data[1].name==="Acme Corporation" && b.next_cursor.length===2'
+cursor=$(echo "$page1" | node -e 'console.log(JSON.stringify(JSON.parse(require("fs").readFileSync(0,"utf8")).next_cursor))')
+curl -s -X POST "$LEADSTACK_URL/v1/companies/search" "${H[@]}" \
+  -d "{\"order_by\":[{\"order_by\":\"employees_count\",\"order_direction\":\"desc\"}],\"limit\":2,\"cursor\":$cursor}" \
+  | check 'b.data.length===1 && b.data[0].name==="Initech" && b.next_cursor===null'
+
+curl -s -X POST "$LEADSTACK_URL/v1/companies/count" "${H[@]}" -d '{"where":{"keyword_match":{"must":{"country":"united states"}}}}' \
+  | check 'b.count===2'
+curl -s -X POST "$LEADSTACK_URL/v1/records/batch-upsert" "${H[@]}" \
+  -d '{"data":[{"company":"Acme Corporation","company_linkedin_url":"https://linkedin.com/company/acme-corp","first_name":"John","last_name":"Doe","email":"john.doe@acme.com","title":"CTO","departments":"Engineering, Product","person_linkedin_url":"https://linkedin.com/in/johndoe"}]}' \
+  | check 'b.success && b.contact_uuids.length===1 && b.updated===1 && b.created===1'
+curl -s -o /dev/null -w '%{http_code}' -X POST "$LEADSTACK_URL/v1/companies/count" -d '{}' | grep -q 401
+
+kill -INT "$pid"
+wait "$pid" || true
+trap - EXIT
+if pgrep -f DynamoDBLocal >/dev/null; then echo "DynamoDB Local survived npm start's shutdown"; exit 1; fi
+echo "README examples: 8 passed, 0 failed"
