@@ -1,0 +1,81 @@
+/**
+ * The upsert path through the local cloud: rows/s from HTTP until the rows are searchable,
+ * side by side with bare DynamoDB BatchWriteItem of the same rows (no HTTP, no validation, no
+ * merge, no indexing) as the baseline. Also `npm start`'s time to ready.
+ */
+import { performance } from 'node:perf_hooks';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { startLocalCloud } from '../lib/local/cloud.ts';
+import { ensureDevWorkspace } from '../lib/local/dev-workspace.ts';
+import { mapWithConcurrency } from '../functions/platform/concurrency.ts';
+import { describeMachine } from './machine.ts';
+
+const BATCH = 1000;
+const CLIENT_CONCURRENCY = 4;
+
+const row = (i: number) => ({
+  first_name: `First${i}`,
+  last_name: `Last${i % 997}`,
+  email: `person${i}@example${i % 50}.com`,
+  title: ['CEO', 'CTO', 'VP Sales', 'Engineer'][i % 4],
+  seniority: ['c_suite', 'vp', 'senior', 'entry'][i % 4],
+  departments: 'Engineering, Sales',
+  country: ['United States', 'Germany', 'France'][i % 3],
+  linkedin_url: `https://linkedin.com/in/p${i}`,
+});
+
+async function timeToReady(): Promise<number> {
+  const started = performance.now();
+  const cloud = await startLocalCloud({ ephemeral: true, quiet: true, ports: { http: 0, ws: 0, dynamodb: 0, sqs: 0, s3: 0, search: 0 } });
+  const ready = performance.now() - started;
+  await cloud.stop();
+  return ready;
+}
+
+export async function runUpsertPathBench(opts: { rows: number }): Promise<void> {
+  console.log(`\n## Upsert path (${opts.rows} contacts, batches of ${BATCH}) — ${describeMachine()}`);
+  const ready = await timeToReady();
+  console.log(`npm start time-to-ready (ephemeral, all emulators + resources): ${ready.toFixed(0)} ms`);
+
+  const cloud = await startLocalCloud({ ephemeral: true, quiet: true, ports: { http: 0, ws: 0, dynamodb: 0, sqs: 0, s3: 0, search: 0 } });
+  try {
+    const { apiKey } = await ensureDevWorkspace(cloud);
+    const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
+    const batches = Array.from({ length: Math.ceil(opts.rows / BATCH) }, (_, b) =>
+      Array.from({ length: Math.min(BATCH, opts.rows - b * BATCH) }, (_, i) => row(b * BATCH + i)),
+    );
+    const t0 = performance.now();
+    await mapWithConcurrency(batches, CLIENT_CONCURRENCY, async (rows) => {
+      const res = await fetch(`${cloud.endpoints.http}/v1/contacts/batch-upsert`, { method: 'POST', headers, body: JSON.stringify(rows) });
+      if (res.status !== 200) throw new Error(`upsert answered ${res.status}: ${await res.text()}`);
+    });
+    const accepted = performance.now() - t0;
+    let count = 0;
+    while (count < opts.rows) {
+      const res = await fetch(`${cloud.endpoints.http}/v1/contacts/count`, { method: 'POST', headers, body: '{}' });
+      count = ((await res.json()) as { count: number }).count;
+      if (count < opts.rows) await new Promise((r) => setTimeout(r, 100));
+    }
+    const searchable = performance.now() - t0;
+
+    const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: cloud.endpoints.dynamodb, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
+    const items = batches.flat().map((r, i) => ({ pk: `BENCH#${i}`, sk: 'RECORD', ...r }));
+    const chunks = Array.from({ length: Math.ceil(items.length / 25) }, (_, i) => items.slice(i * 25, i * 25 + 25));
+    const t1 = performance.now();
+    await mapWithConcurrency(chunks, 16, (chunk) =>
+      ddb.send(new BatchWriteCommand({ RequestItems: { [cloud.resources.tables.control]: chunk.map((Item) => ({ PutRequest: { Item } })) } })),
+    );
+    const bare = performance.now() - t1;
+    ddb.destroy();
+
+    const rate = (ms: number) => (opts.rows / (ms / 1000)).toFixed(0);
+    console.log('| path | time | rows/s | vs bare DynamoDB |');
+    console.log('|---|---|---|---|');
+    console.log(`| HTTP accepted (validated, merged into DynamoDB) | ${accepted.toFixed(0)} ms | ${rate(accepted)} | ${(bare / accepted).toFixed(2)}× |`);
+    console.log(`| HTTP → searchable (stream → _bulk → refresh) | ${searchable.toFixed(0)} ms | ${rate(searchable)} | ${(bare / searchable).toFixed(2)}× |`);
+    console.log(`| baseline: bare BatchWriteItem, no HTTP/validation/index | ${bare.toFixed(0)} ms | ${rate(bare)} | 1.00× |`);
+  } finally {
+    await cloud.stop();
+  }
+}

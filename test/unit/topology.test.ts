@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { envNames, functions, topology } from '../../lib/topology.ts';
+import { COMPANY_FIELDS } from '../../functions/domain/records/fields.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** Every function name the topology wires to something. */
+function referencedFunctions(): Set<string> {
+  return new Set([
+    topology.http.authorizer.fn,
+    ...topology.http.routes.map((r) => r.fn),
+    topology.websocket.authorizer.fn,
+    ...topology.websocket.routes.map((r) => r.fn),
+    ...Object.values(topology.queues).map((q) => q.consumer),
+    ...topology.streams.map((s) => s.fn),
+    ...topology.schedules.map((s) => s.fn),
+    topology.searchSetup.fn,
+  ]);
+}
+
+describe('topology', () => {
+  it('It should point every function at a module that exports a handler', async () => {
+    for (const [name, spec] of Object.entries(functions)) {
+      const file = path.join(root, spec.entry);
+      expect(existsSync(file), `${name}: ${spec.entry}`).toBe(true);
+      const mod = (await import(file)) as { handler?: unknown };
+      expect(typeof mod.handler, `${name} exports handler`).toBe('function');
+    }
+  });
+
+  it('It should declare no function that nothing invokes, and reference none it does not declare', () => {
+    const referenced = referencedFunctions();
+    expect([...referenced].filter((fn) => !(fn in functions))).toEqual([]);
+    expect(Object.keys(functions).filter((fn) => !referenced.has(fn))).toEqual([]);
+  });
+
+  it('It should declare each HTTP route once and guard every route but health', () => {
+    const keys = topology.http.routes.map((r) => `${r.method} ${r.path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(topology.http.routes.filter((r) => !r.authorized).map((r) => r.path)).toEqual(['/v1/health']);
+  });
+
+  it('It should give each queue a visibility timeout of at least six times its consumer timeout', () => {
+    for (const queue of Object.values(topology.queues)) {
+      expect(queue.visibilityTimeoutSeconds).toBeGreaterThanOrEqual(6 * functions[queue.consumer].timeoutSeconds);
+    }
+  });
+
+  it('It should derive the search mappings from the field catalog', () => {
+    const properties = (topology.searchIndexes.companies.mappings as { properties: Record<string, unknown> }).properties;
+    expect(Object.keys(properties).sort()).toEqual(Object.keys(COMPANY_FIELDS).sort());
+    expect(properties.country).toEqual({ type: 'keyword', normalizer: 'lowercase' });
+    expect(properties.name).toMatchObject({ type: 'text', fields: { keyword: { type: 'keyword' } } });
+  });
+
+  it('It should name environment variables the way functions/platform/config.ts reads them', () => {
+    expect(envNames.table('records')).toBe('RECORDS_TABLE_NAME');
+    expect(envNames.table('control')).toBe('CONTROL_TABLE_NAME');
+    expect(envNames.queueUrl('uploadEvents')).toBe('UPLOAD_EVENTS_QUEUE_URL');
+  });
+});
