@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_PAGE_SIZE } from '../../../functions/domain/vql/limits.ts';
 import { compileCount, compileSearch } from '../../../functions/domain/vql/vql-to-dsl.ts';
 import { vqlQuerySchema } from '../../../functions/domain/vql/vql-schema.ts';
-import { AppError } from '../../../functions/platform/errors.ts';
+import type { AppError } from '../../../functions/platform/errors.ts';
 
 const compile = (query: unknown, entity: 'company' | 'contact' = 'company') => compileSearch(entity, 'ws-1', vqlQuerySchema.parse(query));
 const failure = (query: unknown, entity: 'company' | 'contact' = 'company'): AppError => {
