@@ -11,6 +11,4 @@ export const vitestConfig = defineConfig({
   },
 });
 
-// vitest loads the default export of its config file.
-// eslint-disable-next-line no-restricted-syntax
 export default vitestConfig;
