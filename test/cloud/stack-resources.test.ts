@@ -1,0 +1,258 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { functions as functionSpecs, topology } from '../../lib/topology.ts';
+import { referencedFunctions } from '../../lib/cloud/referenced-functions.ts';
+import { synthesize } from './helpers.ts';
+
+const { template } = synthesize({ corsOrigins: ['https://app.example.com'] });
+
+describe('LeadstackStack resources', () => {
+  describe('functions', () => {
+    it('It should build one Lambda per referenced topology function, plus only CDK helpers', () => {
+      const ours = Object.values(template.findResources('AWS::Lambda::Function')).filter((resource) =>
+        String((resource as { Properties: { Description?: string } }).Properties.Description).startsWith('leadstack '),
+      );
+      expect(ours).toHaveLength(referencedFunctions(topology).length);
+    });
+
+    it('It should run every function on Node.js 24 / arm64 with active tracing and the spec timeout and memory', () => {
+      const spec = functionSpecs.upsertCompanies;
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Description: Match.stringLikeRegexp('^leadstack upsertCompanies '),
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        Timeout: spec.timeoutSeconds,
+        MemorySize: spec.memoryMb,
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogGroup: Match.anyValue() },
+      });
+      const functions = Object.values(template.findResources('AWS::Lambda::Function', {
+        Properties: { Description: Match.stringLikeRegexp('^leadstack ') },
+      }));
+      for (const fn of functions) {
+        expect(fn['Properties']).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+      }
+    });
+
+    it('It should give each function a log group with a retention', () => {
+      template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    });
+  });
+
+  describe('tables', () => {
+    it('It should create each table on demand, with PITR, AWS-managed encryption and retained on delete', () => {
+      template.resourceCountIs('AWS::DynamoDB::Table', Object.keys(topology.tables).length);
+      template.allResources('AWS::DynamoDB::Table', {
+        DeletionPolicy: 'Retain',
+        Properties: Match.objectLike({
+          BillingMode: 'PAY_PER_REQUEST',
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          SSESpecification: { SSEEnabled: true },
+          KeySchema: [
+            { AttributeName: 'pk', KeyType: 'HASH' },
+            { AttributeName: 'sk', KeyType: 'RANGE' },
+          ],
+        }),
+      });
+    });
+
+    it('It should enable the records stream and the control table TTL as the topology declares', () => {
+      template.hasResourceProperties('AWS::DynamoDB::Table', {
+        StreamSpecification: { StreamViewType: topology.tables.records.stream },
+        TimeToLiveSpecification: Match.absent(),
+      });
+      template.hasResourceProperties('AWS::DynamoDB::Table', {
+        StreamSpecification: Match.absent(),
+        TimeToLiveSpecification: { AttributeName: topology.tables.control.timeToLiveAttribute, Enabled: true },
+      });
+    });
+  });
+
+  describe('queues', () => {
+    it('It should give every queue an encrypted DLQ with the spec maxReceiveCount and visibility timeout', () => {
+      const spec = topology.queues.uploadEvents;
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        SqsManagedSseEnabled: true,
+        VisibilityTimeout: spec.visibilityTimeoutSeconds,
+        RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: spec.maxReceiveCount },
+      });
+      template.allResourcesProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    });
+
+    it('It should deny non-TLS access to every queue', () => {
+      const queues = Object.keys(template.findResources('AWS::SQS::Queue'));
+      const policies = Object.values(template.findResources('AWS::SQS::QueuePolicy', {
+        Properties: {
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            ]),
+          },
+        },
+      }));
+      const covered = policies.flatMap((policy) => (policy['Properties'] as { Queues: { Ref: string }[] }).Queues.map((q) => q.Ref));
+      expect(new Set(covered)).toEqual(new Set(queues));
+    });
+
+    it('It should alarm as soon as any DLQ holds a visible message', () => {
+      // One per work queue plus one per stream subscription's on-failure queue.
+      template.resourceCountIs('AWS::CloudWatch::Alarm', Object.keys(topology.queues).length + topology.streams.length);
+      template.allResourcesProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Namespace: 'AWS/SQS',
+        ComparisonOperator: 'GreaterThanThreshold',
+        Threshold: 0,
+      });
+    });
+  });
+
+  describe('bucket', () => {
+    it('It should block public access, encrypt, version and log the uploads bucket', () => {
+      template.hasResourceProperties('AWS::S3::Bucket', {
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        VersioningConfiguration: { Status: 'Enabled' },
+        LoggingConfiguration: { DestinationBucketName: Match.anyValue(), LogFilePrefix: 'uploads/' },
+      });
+    });
+
+    it('It should allow the configured origins with the topology CORS rule', () => {
+      const { cors } = topology.bucket;
+      template.hasResourceProperties('AWS::S3::Bucket', {
+        CorsConfiguration: {
+          CorsRules: [
+            {
+              AllowedOrigins: ['https://app.example.com'],
+              AllowedMethods: [...cors.allowedMethods],
+              AllowedHeaders: [...cors.allowedHeaders],
+              ExposedHeaders: [...cors.exposedHeaders],
+              MaxAge: cors.maxAgeSeconds,
+            },
+          ],
+        },
+      });
+    });
+
+    it('It should notify the topology queue of objects created under the prefix', () => {
+      const [notification] = topology.bucket.notifications;
+      template.hasResourceProperties('Custom::S3BucketNotifications', {
+        NotificationConfiguration: {
+          QueueConfigurations: [
+            {
+              Events: ['s3:ObjectCreated:*'],
+              Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: notification?.prefix }] } },
+              QueueArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^UploadEventsQueue'), 'Arn'] },
+            },
+          ],
+        },
+      });
+    });
+  });
+
+  describe('search', () => {
+    it('It should create an HTTPS-only, encrypted OpenSearch domain with TLS 1.2 and published logs', () => {
+      template.hasResource('AWS::OpenSearchService::Domain', {
+        DeletionPolicy: 'Retain',
+        Properties: Match.objectLike({
+          EngineVersion: 'OpenSearch_2.19',
+          DomainEndpointOptions: { EnforceHTTPS: true, TLSSecurityPolicy: 'Policy-Min-TLS-1-2-2019-07' },
+          NodeToNodeEncryptionOptions: { Enabled: true },
+          EncryptionAtRestOptions: { Enabled: true },
+          AdvancedSecurityOptions: Match.absent(),
+          LogPublishingOptions: {
+            SEARCH_SLOW_LOGS: Match.objectLike({ Enabled: true }),
+            INDEX_SLOW_LOGS: Match.objectLike({ Enabled: true }),
+            ES_APPLICATION_LOGS: Match.objectLike({ Enabled: true }),
+          },
+        }),
+      });
+    });
+
+    it('It should size the data tier so every replica the index settings ask for can be allocated', () => {
+      template.hasResourceProperties('AWS::OpenSearchService::Domain', {
+        ClusterConfig: Match.objectLike({ InstanceCount: 2, ZoneAwarenessEnabled: false }),
+      });
+    });
+
+    it('It should pass the whole index list to the index custom resource, so a mapping change redeploys it', () => {
+      template.hasResourceProperties('Custom::LeadstackSearchIndexes', {
+        IndexesJson: JSON.stringify(Object.values(topology.searchIndexes)),
+      });
+    });
+  });
+
+  describe('HTTP API', () => {
+    it('It should create one route per topology route with its method and path', () => {
+      template.resourceCountIs('AWS::ApiGatewayV2::Route', topology.http.routes.length + topology.websocket.routes.length);
+      for (const route of topology.http.routes) {
+        template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+          RouteKey: `${route.method} ${route.path}`,
+          AuthorizationType: route.authorized ? 'CUSTOM' : 'NONE',
+        });
+      }
+    });
+
+    it('It should authorize with simple responses from the Authorization header and no cache', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+        AuthorizerType: 'REQUEST',
+        EnableSimpleResponses: true,
+        AuthorizerPayloadFormatVersion: '2.0',
+        IdentitySource: ['$request.header.Authorization'],
+        AuthorizerResultTtlInSeconds: 0,
+      });
+    });
+
+    it('It should integrate Lambdas with payload format 2.0', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+        IntegrationType: 'AWS_PROXY',
+        PayloadFormatVersion: '2.0',
+      });
+    });
+
+    it('It should log access on the auto-deployed default stage and allow the frontend origin', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        StageName: '$default',
+        AutoDeploy: true,
+        AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+      });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+        ProtocolType: 'HTTP',
+        CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://app.example.com'] }),
+      });
+    });
+  });
+
+  describe('WebSocket API', () => {
+    it('It should route on the action field and serve the live stage with auto deploy', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+        ProtocolType: 'WEBSOCKET',
+        RouteSelectionExpression: '$request.body.action',
+      });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: 'live', AutoDeploy: true });
+    });
+
+    it('It should authorize $connect only, from the Authorization header', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+        AuthorizerType: 'REQUEST',
+        IdentitySource: ['route.request.header.Authorization'],
+      });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$connect', AuthorizationType: 'CUSTOM' });
+      for (const route of topology.websocket.routes.filter((r) => r.route !== '$connect')) {
+        template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: route.route, AuthorizationType: 'NONE' });
+      }
+    });
+  });
+
+  it('It should create no EventBridge rule while the topology has no schedule', () => {
+    expect(topology.schedules).toHaveLength(0);
+    template.resourceCountIs('AWS::Events::Rule', 0);
+  });
+});
