@@ -1,0 +1,47 @@
+import type { QueueName, TableName, Topology } from '../topology.ts';
+
+export type PortName = 'http' | 'ws' | 'dynamodb' | 'sqs' | 's3' | 'search';
+
+export interface LocalCloudOptions {
+  /** The infrastructure to emulate; defaults to the project's one topology. */
+  topology?: Topology;
+  /** Where data survives restarts; default `.leadstack/data` under the repository root. */
+  dataDir?: string;
+  /** Keep everything in a temporary directory under `.tmp`, deleted on stop (tests). */
+  ephemeral?: boolean;
+  /** 0 picks a free port; defaults: http 4000, ws 4001, dynamodb 4002, sqs 4003, s3 4004, search 4005. */
+  ports?: Partial<Record<PortName, number>>;
+  /** Silence the cloud's info lines (warnings and handler errors still print). */
+  quiet?: boolean;
+}
+
+export interface LocalCloudEndpoints {
+  http: string;
+  ws: string;
+  /** Base URL of the @connections management API, as `WS_MANAGEMENT_ENDPOINT`. */
+  wsManagement: string;
+  dynamodb: string;
+  sqs: string;
+  s3: string;
+  search: string;
+}
+
+export interface QueueResource {
+  url: string;
+  dlqUrl: string;
+}
+
+export interface LocalCloudResources {
+  tables: Record<TableName, string>;
+  queues: Record<QueueName, QueueResource>;
+  bucket: string;
+}
+
+export interface LocalCloud {
+  endpoints: LocalCloudEndpoints;
+  /** Exactly the environment every handler runs with. */
+  env: Record<string, string>;
+  resources: LocalCloudResources;
+  dataDir: string;
+  stop(): Promise<void>;
+}
