@@ -1,12 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { resolveEntry } from '../../lib/cloud/function-factory.ts';
 import { LeadstackStack } from '../../lib/cloud/leadstack-stack.ts';
 import type { Topology } from '../../lib/topology.ts';
-import { cdkJsonContext, copyTopology } from './helpers.ts';
+import { assemblyDir, cdkJsonContext, copyTopology } from './helpers.ts';
 
 const HEALTH = 'health';
 
@@ -33,7 +33,9 @@ describe('bundling', () => {
     const entry = healthOnly().functions[HEALTH]!.entry;
     expect(existsSync(resolveEntry(entry)), `${entry} must exist to be bundled`).toBe(true);
     // No `aws:cdk:bundling-stacks` override: NodejsFunction runs esbuild for real.
-    const app = new App({ context: cdkJsonContext() });
+    const outdir = assemblyDir();
+    onTestFinished(() => rmSync(outdir, { recursive: true, force: true }));
+    const app = new App({ outdir, context: cdkJsonContext() });
     const stack = new LeadstackStack(app, 'Bundled', { topology: healthOnly() });
 
     const template = Template.fromStack(stack);

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { resolveEntry } from '../../lib/cloud/function-factory.ts';
@@ -26,10 +28,19 @@ export function withStubEntries(source: Topology): Topology {
   return { ...source, functions };
 }
 
+/** A fresh cloud-assembly directory; callers remove it once done (each one holds a stub asset). */
+export const assemblyDir = (): string => mkdtempSync(path.join(tmpdir(), 'leadstack-cdk-'));
+
+/** Synthesizes the stack without bundling; the template is kept in memory and the assembly removed. */
 export function synthesize(props: LeadstackStackProps = {}): { stack: LeadstackStack; template: Template } {
-  const app = new App({ context: { ...cdkJsonContext(), ...NO_BUNDLING } });
-  const stack = new LeadstackStack(app, 'Test', { ...props, topology: withStubEntries(props.topology ?? topology) });
-  return { stack, template: Template.fromStack(stack) };
+  const outdir = assemblyDir();
+  const app = new App({ outdir, context: { ...cdkJsonContext(), ...NO_BUNDLING } });
+  try {
+    const stack = new LeadstackStack(app, 'Test', { ...props, topology: withStubEntries(props.topology ?? topology) });
+    return { stack, template: Template.fromStack(stack) };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
 type Resources = Record<string, { Type: string; Properties?: Record<string, unknown> }>;

@@ -1,16 +1,20 @@
+import { rmSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { buildApp } from '../../bin/app.ts';
 import { topology } from '../../lib/topology.ts';
 import type { Topology } from '../../lib/topology.ts';
-import { cdkJsonContext, copyTopology, NO_BUNDLING, withStubEntries } from './helpers.ts';
+import { assemblyDir, cdkJsonContext, copyTopology, NO_BUNDLING, withStubEntries } from './helpers.ts';
 
 /** The CLI's app (bin/app.ts, AwsSolutionsChecks registered), on a topology whose handlers need not exist. */
-const appFor = (source: Topology) =>
-  buildApp(new App({ context: { ...cdkJsonContext(), ...NO_BUNDLING } }), { topology: withStubEntries(source) });
+function appFor(source: Topology): ReturnType<typeof buildApp> {
+  const outdir = assemblyDir();
+  onTestFinished(() => rmSync(outdir, { recursive: true, force: true }));
+  return buildApp(new App({ outdir, context: { ...cdkJsonContext(), ...NO_BUNDLING } }), { topology: withStubEntries(source) });
+}
 
 const describeViolations = (app: App): string[] =>
   new AwsSolutionsChecks().validateScope(app).violations.flatMap((violation) =>
