@@ -1,7 +1,7 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { ensureIndexes } from '../adapters/opensearch/ensure-indexes.ts';
-import { searchClient } from '../platform/services.ts';
+import { searchClient } from '../platform/services/search.services.ts';
 
 const PHYSICAL_ID = 'leadstack-search-indexes';
 

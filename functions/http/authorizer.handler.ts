@@ -2,7 +2,7 @@ import type { APIGatewayRequestAuthorizerEventV2, APIGatewaySimpleAuthorizerWith
 import { resolveApiKey } from '../domain/auth/resolve-api-key.ts';
 import type { AuthorizerContext } from '../platform/http/middlewares.ts';
 import { logger } from '../platform/logger.ts';
-import { apiKeyStore } from '../platform/services.ts';
+import { apiKeyStore } from '../platform/services/dynamodb.services.ts';
 
 /**
  * Resolves the caller's API key to a workspace. An unknown or revoked key is let through with

@@ -4,7 +4,7 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { indexOperationFor } from '../domain/records/search-document.ts';
 import { logger } from '../platform/logger.ts';
 import { countMetric, metrics } from '../platform/metrics.ts';
-import { recordSearch } from '../platform/services.ts';
+import { recordSearch } from '../platform/services/search.services.ts';
 import type { IndexOperation } from '../ports/search.port.ts';
 
 type Image = Record<string, AttributeValue> | undefined;

@@ -2,7 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, S3Event, SQSEvent, SQSRecord } from 'aws-lambda';
 import { workspaceOfKey } from '../domain/uploads/upload-key.ts';
 import { logger } from '../platform/logger.ts';
-import { uploadLog } from '../platform/services.ts';
+import { uploadLog } from '../platform/services/dynamodb.services.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
 

@@ -1,6 +1,6 @@
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { resolveApiKey } from '../domain/auth/resolve-api-key.ts';
-import { apiKeyStore } from '../platform/services.ts';
+import { apiKeyStore } from '../platform/services/dynamodb.services.ts';
 
 /** WebSocket `$connect` authorizer: WebSocket APIs take an IAM policy, so an unknown key is a Deny. */
 export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {

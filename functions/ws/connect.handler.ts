@@ -1,5 +1,5 @@
 import type { APIGatewayProxyWebsocketEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { connectionStore } from '../platform/services.ts';
+import { connectionStore } from '../platform/services/dynamodb.services.ts';
 
 type ConnectEvent = APIGatewayProxyWebsocketEventV2 & { requestContext: { authorizer?: { workspaceId?: string } } };
 

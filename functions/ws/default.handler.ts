@@ -1,6 +1,7 @@
 import type { APIGatewayProxyWebsocketEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { answer } from '../domain/realtime/messages.ts';
-import { connectionStore, push } from '../platform/services.ts';
+import { connectionStore } from '../platform/services/dynamodb.services.ts';
+import { push } from '../platform/services/push.services.ts';
 
 export const handler = async (event: APIGatewayProxyWebsocketEventV2): Promise<APIGatewayProxyResultV2> => {
   const { connectionId } = event.requestContext;

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyWebsocketEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { connectionStore } from '../platform/services.ts';
+import { connectionStore } from '../platform/services/dynamodb.services.ts';
 
 export const handler = async (event: APIGatewayProxyWebsocketEventV2): Promise<APIGatewayProxyResultV2> => {
   await connectionStore().remove(event.requestContext.connectionId);
