@@ -1,0 +1,193 @@
+import { badRequest, illegalArgument, mapperParsing } from '../errors.ts';
+import { parseIsoDate } from './dates.ts';
+import type { IndexMapping } from './mapping.ts';
+import type { DynamicMode, FieldMapping, LeafField, ObjectField } from './types.ts';
+import { indexedValue } from './values.ts';
+
+const MAX_DEPTH = 20;
+const DYNAMIC_KEYWORD_IGNORE_ABOVE = 256;
+const METADATA_FIELDS = new Set(['_id', '_index', '_source', '_routing', '_version', '_seq_no', '_primary_term', '_ignored', '_field_names', '_type', '_size', '_doc_count', '_data_stream_timestamp']);
+
+/** The indexed form of one field of one document: normalised terms, raw text, or numbers. */
+export interface FieldValues {
+  readonly field: LeafField;
+  readonly values: Array<string | number>;
+}
+
+export interface ParsedDocument {
+  readonly fields: FieldValues[];
+  /** Set when `_source` held a field that dynamic mapping added; mapping and dataDir metadata must be updated. */
+  readonly mappingChanged: boolean;
+}
+
+interface Pending {
+  parent: ObjectField;
+  name: string;
+  field: FieldMapping;
+}
+
+/** Per-document parse state: collected values and dynamic fields not yet attached to the mapping. */
+class ParseContext {
+  readonly values = new Map<LeafField, Array<string | number>>();
+  readonly pending: Pending[] = [];
+
+  constructor(
+    readonly mapping: IndexMapping,
+    readonly id: string,
+  ) {}
+
+  add(field: LeafField, value: string | number): void {
+    const list = this.values.get(field);
+    if (list === undefined) this.values.set(field, [value]);
+    else list.push(value);
+  }
+
+  lookup(parent: ObjectField, name: string): FieldMapping | undefined {
+    const existing = parent.properties.get(name);
+    if (existing !== undefined) return existing;
+    return this.pending.find((p) => p.parent === parent && p.name === name)?.field;
+  }
+}
+
+function dynamicLeaf(path: string, type: 'text' | 'long' | 'float' | 'boolean' | 'date'): LeafField {
+  if (type === 'text') {
+    const keyword: LeafField = {
+      kind: 'leaf',
+      path: `${path}.keyword`,
+      sourcePath: path,
+      type: 'keyword',
+      indexKind: 'keyword',
+      normalizer: null,
+      ignoreAbove: DYNAMIC_KEYWORD_IGNORE_ABOVE,
+      searchable: true,
+      fields: new Map(),
+      definition: { type: 'keyword', ignore_above: DYNAMIC_KEYWORD_IGNORE_ABOVE },
+    };
+    return { ...keyword, path, sourcePath: path, type: 'text', indexKind: 'text', ignoreAbove: Infinity, fields: new Map([['keyword', keyword]]), definition: { type: 'text', fields: { keyword: keyword.definition } } };
+  }
+  return { kind: 'leaf', path, sourcePath: path, type, indexKind: 'numeric', normalizer: null, ignoreAbove: Infinity, searchable: true, fields: new Map(), definition: { type } };
+}
+
+/** OpenSearch's default dynamic mapping for a JSON value; undefined for null/empty arrays. */
+function dynamicFieldFor(ctx: ParseContext, path: string, value: unknown): FieldMapping | undefined {
+  const sample = Array.isArray(value) ? value.flat(Infinity).find((v) => v !== null) : value;
+  if (sample === undefined || sample === null) return undefined;
+  if (typeof sample === 'object') return { kind: 'object', path, dynamic: undefined, enabled: true, properties: new Map() };
+  if (typeof sample === 'boolean') return dynamicLeaf(path, 'boolean');
+  if (typeof sample === 'number') return dynamicLeaf(path, Number.isInteger(sample) ? 'long' : 'float');
+  const text = String(sample);
+  return ctx.mapping.dateDetection && /^\d{4}[-/]\d{2}[-/]\d{2}/.test(text) && parseIsoDate(text) !== undefined ? dynamicLeaf(path, 'date') : dynamicLeaf(path, 'text');
+}
+
+function childPath(parent: ObjectField, name: string): string {
+  return parent.path ? `${parent.path}.${name}` : name;
+}
+
+function resolveChild(ctx: ParseContext, parent: ObjectField, name: string, dynamic: DynamicMode, value: unknown): FieldMapping | undefined {
+  const existing = ctx.lookup(parent, name);
+  if (existing !== undefined) return existing;
+  if (dynamic === 'strict') {
+    throw badRequest('strict_dynamic_mapping_exception', `mapping set to strict, dynamic introduction of [${name}] within [${parent.path || '_doc'}] is not allowed`);
+  }
+  if (dynamic === 'false') return undefined;
+  const created = dynamicFieldFor(ctx, childPath(parent, name), value);
+  if (created !== undefined) ctx.pending.push({ parent, name, field: created });
+  return created;
+}
+
+function parseLeafValue(ctx: ParseContext, field: LeafField, value: unknown): void {
+  if (value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) parseLeafValue(ctx, field, item);
+    return;
+  }
+  const indexed = indexedValue(field, ctx.id, value);
+  if (indexed !== undefined && field.searchable) ctx.add(field, indexed);
+  for (const sub of field.fields.values()) {
+    const subValue = indexedValue(sub, ctx.id, value);
+    if (subValue !== undefined && sub.searchable) ctx.add(sub, subValue);
+  }
+}
+
+function parseValue(ctx: ParseContext, field: FieldMapping, value: unknown, depth: number): void {
+  if (field.kind === 'leaf') {
+    parseLeafValue(ctx, field, value);
+    return;
+  }
+  if (value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) parseValue(ctx, field, item, depth);
+    return;
+  }
+  if (typeof value !== 'object') {
+    throw mapperParsing(`object mapping for [${field.path}] tried to parse field [${field.path}] as object, but found a concrete value`);
+  }
+  if (field.enabled) parseObjectValue(ctx, field, value as Record<string, unknown>, depth + 1, field.dynamic ?? 'true');
+}
+
+function checkKey(ctx: ParseContext, object: ObjectField, key: string): void {
+  if (key.length === 0 || key.startsWith('.') || key.endsWith('.') || key.includes('..')) {
+    throw mapperParsing(`field name cannot be an empty string or contain empty path segments: [${key}]`);
+  }
+  if (object === ctx.mapping.root && METADATA_FIELDS.has(key)) {
+    throw mapperParsing(`Field [${key}] is a metadata field and cannot be added inside a document. Use the index API request parameters.`);
+  }
+}
+
+/** A dotted key ("a.b": 1) means the same as the object path {a: {b: 1}}; undefined when dynamic:false skips it. */
+function resolveDottedParent(ctx: ParseContext, object: ObjectField, parts: string[], dynamic: DynamicMode): [ObjectField, DynamicMode] | undefined {
+  let parent = object;
+  let parentDynamic = dynamic;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const next = resolveChild(ctx, parent, parts[i]!, parentDynamic, {});
+    if (next === undefined) return undefined;
+    if (next.kind !== 'object') {
+      throw mapperParsing(`Could not dynamically add mapping for field [${parts.join('.')}]. Existing mapping for [${next.path}] must be of type object but found [${next.type}].`);
+    }
+    parentDynamic = next.dynamic ?? parentDynamic;
+    parent = next;
+  }
+  return [parent, parentDynamic];
+}
+
+function parseObjectValue(ctx: ParseContext, object: ObjectField, source: Record<string, unknown>, depth: number, inherited: DynamicMode): void {
+  if (depth > MAX_DEPTH) throw mapperParsing(`The depth of the field has exceeded the allowed limit of [${MAX_DEPTH}]`);
+  const dynamic = object.dynamic ?? inherited;
+  for (const key of Object.keys(source)) {
+    checkKey(ctx, object, key);
+    const value = source[key];
+    if (!key.includes('.')) {
+      const field = resolveChild(ctx, object, key, dynamic, value);
+      if (field !== undefined) parseValue(ctx, field, value, depth);
+      continue;
+    }
+    const parts = key.split('.');
+    const resolved = resolveDottedParent(ctx, object, parts, dynamic);
+    if (resolved === undefined) continue;
+    const field = resolveChild(ctx, resolved[0], parts[parts.length - 1]!, resolved[1], value);
+    if (field !== undefined) parseValue(ctx, field, value, depth);
+  }
+}
+
+function countFields(field: FieldMapping): number {
+  if (field.kind === 'leaf') return 1 + field.fields.size;
+  let n = 1;
+  for (const child of field.properties.values()) n += countFields(child);
+  return n;
+}
+
+/**
+ * Validates `_source` against the mapping and extracts the indexed values. Dynamic fields are
+ * attached to the mapping only when the whole document parsed, as OpenSearch does.
+ */
+export function parseDocument(mapping: IndexMapping, id: string, source: Record<string, unknown>, totalFieldsLimit: number): ParsedDocument {
+  const ctx = new ParseContext(mapping, id);
+  parseObjectValue(ctx, mapping.root, source, 1, mapping.dynamic);
+  if (ctx.pending.length > 0) {
+    // Pending objects are still empty here: their children are pending entries of their own.
+    const added = ctx.pending.reduce((n, p) => n + countFields(p.field), 0);
+    if (mapping.totalFields + added > totalFieldsLimit) throw illegalArgument(`Limit of total fields [${totalFieldsLimit}] has been exceeded`);
+    for (const p of ctx.pending) mapping.attach(p.parent, p.name, p.field);
+  }
+  return { fields: [...ctx.values].map(([field, values]) => ({ field, values })), mappingChanged: ctx.pending.length > 0 };
+}

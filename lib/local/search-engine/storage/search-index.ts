@@ -1,0 +1,195 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { badRequest, mapperParsing, SearchEngineError } from '../errors.ts';
+import { parseDocument } from '../mappings/document.ts';
+import { IndexMapping } from '../mappings/mapping.ts';
+import type { IndexSettings } from '../settings.ts';
+import { Segment } from './segment.ts';
+import type { DocRecord } from './segment.ts';
+import { PRIMARY_TERM, validateConditions, versionForDelete, versionForWrite } from './versioning.ts';
+import type { VersionState, WriteConditions } from './versioning.ts';
+import type { LogEntry, WriteLog } from './write-log.ts';
+
+const MAX_ID_BYTES = 512;
+const AUTO_ID_BYTES = 15;
+
+export type WriteOutcome = 'created' | 'updated' | 'deleted' | 'not_found' | 'noop';
+
+export interface WriteResult {
+  readonly _index: string;
+  readonly _id: string;
+  readonly _version: number;
+  readonly result: WriteOutcome;
+  readonly _shards: { total: number; successful: number; failed: number };
+  readonly _seq_no: number;
+  readonly _primary_term: number;
+  readonly status: number;
+}
+
+export interface IndexMetadata {
+  readonly name: string;
+  readonly uuid: string;
+  readonly creationDate: number;
+}
+
+function checkId(id: string): void {
+  if (id.length === 0) throw badRequest('action_request_validation_exception', 'Validation Failed: 1: if _id is specified it must not be empty;');
+  const bytes = Buffer.byteLength(id);
+  if (bytes > MAX_ID_BYTES) throw badRequest('action_request_validation_exception', `Validation Failed: 1: id [${id}] is too long, must be no longer than 512 bytes but was: ${bytes};`);
+}
+
+export function checkSource(source: unknown): Record<string, unknown> {
+  if (source === null || typeof source !== 'object' || Array.isArray(source)) throw mapperParsing('failed to parse, document is empty or not an object');
+  return source as Record<string, unknown>;
+}
+
+/**
+ * One index: the realtime document store (what GET by id sees), the writes not yet refreshed,
+ * and the searchable segment (what search sees), with OpenSearch's versioning rules.
+ */
+export class SearchIndex {
+  readonly meta: IndexMetadata;
+  settings: IndexSettings;
+  readonly mapping: IndexMapping;
+  readonly segment = new Segment();
+  private readonly docs = new Map<string, DocRecord>();
+  private readonly tombstones = new Map<string, number>();
+  private readonly dirty = new Set<string>();
+  private seqNo = -1;
+  lastRefresh = Date.now();
+  log: WriteLog | undefined;
+  /** Called when dynamic mapping added fields, so persisted metadata can follow. */
+  onMappingChange: (() => void) | undefined;
+
+  constructor(meta: IndexMetadata, settings: IndexSettings, mappings: unknown) {
+    this.meta = meta;
+    this.settings = settings;
+    this.mapping = IndexMapping.parse(settings, mappings);
+  }
+
+  static create(name: string, settings: IndexSettings, mappings: unknown): SearchIndex {
+    return new SearchIndex({ name, uuid: randomUUID().replaceAll('-', '').slice(0, 22), creationDate: Date.now() }, settings, mappings);
+  }
+
+  get name(): string {
+    return this.meta.name;
+  }
+
+  get docCount(): number {
+    return this.docs.size;
+  }
+
+  get tombstoneCount(): number {
+    return this.tombstones.size;
+  }
+
+  get hasPendingWrites(): boolean {
+    return this.dirty.size > 0;
+  }
+
+  get(id: string): DocRecord | undefined {
+    return this.docs.get(id);
+  }
+
+  allRecords(): IterableIterator<DocRecord> {
+    return this.docs.values();
+  }
+
+  allTombstones(): IterableIterator<[string, number]> {
+    return this.tombstones.entries();
+  }
+
+  private state(id: string): VersionState {
+    return { live: this.docs.get(id), tombstoneVersion: this.tombstones.get(id) };
+  }
+
+  private result(id: string, version: number, result: WriteOutcome, seqNo: number, status: number): WriteResult {
+    const shards = { total: 1 + this.settings.numberOfReplicas, successful: 1, failed: 0 };
+    return { _index: this.name, _id: id, _version: version, result, _shards: shards, _seq_no: seqNo, _primary_term: PRIMARY_TERM, status };
+  }
+
+  index(idOrUndefined: string | undefined, rawSource: unknown, cond: WriteConditions, opType: 'index' | 'create'): WriteResult {
+    const id = idOrUndefined ?? randomBytes(AUTO_ID_BYTES).toString('base64url');
+    checkId(id);
+    validateConditions(cond, opType);
+    const source = checkSource(rawSource);
+    const parsed = parseDocument(this.mapping, id, source, this.settings.totalFieldsLimit);
+    if (parsed.mappingChanged) this.onMappingChange?.();
+    const existed = this.docs.has(id);
+    const version = versionForWrite(this.name, id, this.state(id), cond, opType);
+    const record = this.store({ id, source, version, seqNo: ++this.seqNo, parsed });
+    return this.result(id, version, existed ? 'updated' : 'created', record.seqNo, existed ? 200 : 201);
+  }
+
+  delete(id: string, cond: WriteConditions): WriteResult {
+    checkId(id);
+    validateConditions(cond, 'delete');
+    const existed = this.docs.has(id);
+    const version = versionForDelete(this.name, id, this.state(id), cond);
+    // An internal-version delete of an unknown id changes nothing; an external one must remember its version.
+    if (!existed && cond.version === undefined) return this.result(id, 1, 'not_found', this.seqNo, 404);
+    const seqNo = ++this.seqNo;
+    this.applyDelete(id, version, seqNo);
+    return this.result(id, version, existed ? 'deleted' : 'not_found', seqNo, existed ? 200 : 404);
+  }
+
+  /** Replays a persisted write without re-checking versions: they were checked when it was accepted. */
+  replay(entry: LogEntry): void {
+    this.seqNo = Math.max(this.seqNo, entry.seqNo);
+    if (entry.op === 'delete') {
+      this.docs.delete(entry.id);
+      this.tombstones.set(entry.id, entry.version);
+      this.dirty.add(entry.id);
+      return;
+    }
+    const parsed = parseDocument(this.mapping, entry.id, entry.source, Number.POSITIVE_INFINITY);
+    const record: DocRecord = { id: entry.id, source: entry.source, version: entry.version, seqNo: entry.seqNo, parsed };
+    this.docs.set(entry.id, record);
+    this.tombstones.delete(entry.id);
+    this.dirty.add(entry.id);
+  }
+
+  private store(record: DocRecord): DocRecord {
+    this.docs.set(record.id, record);
+    this.tombstones.delete(record.id);
+    this.dirty.add(record.id);
+    this.log?.append({ op: 'index', id: record.id, version: record.version, seqNo: record.seqNo, source: record.source });
+    return record;
+  }
+
+  private applyDelete(id: string, version: number, seqNo: number): void {
+    this.docs.delete(id);
+    this.tombstones.set(id, version);
+    this.dirty.add(id);
+    this.log?.append({ op: 'delete', id, version, seqNo });
+  }
+
+  /** Deletes a doc seen by a search snapshot, unless it changed since (delete_by_query's conflict rule). */
+  deleteIfUnchanged(record: DocRecord): 'deleted' | 'conflict' | 'gone' {
+    const current = this.docs.get(record.id);
+    if (current === undefined) return 'gone';
+    if (current !== record) return 'conflict';
+    this.applyDelete(record.id, record.version + 1, ++this.seqNo);
+    return 'deleted';
+  }
+
+  /** Makes every write so far searchable. */
+  refresh(): void {
+    this.lastRefresh = Date.now();
+    if (this.dirty.size === 0) return;
+    for (const id of this.dirty) {
+      this.segment.remove(id);
+      const record = this.docs.get(id);
+      if (record === undefined) continue;
+      const parsed = record.parsed ?? parseDocument(this.mapping, id, record.source, Number.POSITIVE_INFINITY);
+      this.segment.add(record, parsed);
+      record.parsed = null;
+    }
+    this.dirty.clear();
+    this.segment.mergeIfNeeded();
+  }
+
+  /** The `version_conflict_engine_exception` for an update of a missing doc. */
+  documentMissing(id: string): SearchEngineError {
+    return new SearchEngineError(404, 'document_missing_exception', `[${id}]: document missing`, { index: this.name, shard: '0', index_uuid: this.meta.uuid });
+  }
+}
