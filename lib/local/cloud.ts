@@ -67,7 +67,7 @@ const startEmulators = async (options: ResolvedOptions, log: CloudLog, shutdown:
     startDynamoDbLocal({ port: ports.dynamodb, ...(ephemeral ? {} : { dbPath: path.join(dataDir, 'dynamodb') }), log }).then(register),
     startSqs({ port: ports.sqs, ...(ephemeral ? {} : { dataDir: path.join(dataDir, 'sqs') }), log }).then(register),
     startS3({ port: ports.s3, directory: path.join(dataDir, 's3'), log }).then(register),
-    startSearch({ port: ports.search, dataDir: path.join(dataDir, 'search'), log }).then(register),
+    startSearch({ port: ports.search, ...(ephemeral ? {} : { dataDir: path.join(dataDir, 'search') }), log }).then(register),
   ] as const);
   return { dynamodb, sqs, s3, search };
 };
@@ -124,7 +124,7 @@ const boot = async (options: ResolvedOptions, log: CloudLog, shutdown: Shutdown)
   const restoreEnv = applyEnv(env);
   shutdown.add('environment', async () => restoreEnv());
   invoker.enable();
-  if (emulators.search.available) await setUpSearchIndexes(topology, invoker, log);
+  await setUpSearchIndexes(topology, invoker, log);
   const sources = await startEventSources(topology, { emulators, resources, invoker, dataDir: options.dataDir, log });
   for (const source of sources) shutdown.add('eventSources', source.stop);
   return { endpoints, env, resources, dataDir: options.dataDir, stop: () => shutdown.run() };

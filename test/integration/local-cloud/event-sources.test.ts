@@ -5,7 +5,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { DynamoDBRecord, DynamoDBStreamEvent, S3Event, ScheduledEvent, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../../lib/local/cloud.ts';
-import { envNames } from '../../../lib/topology.ts';
+import { envNames, topology } from '../../../lib/topology.ts';
 import { recorded } from '../../fixtures/local-cloud/recorder.ts';
 import { CREDENTIALS, REGION, eventually, startFixtureCloud } from './helpers.ts';
 
@@ -64,6 +64,17 @@ describe('local cloud resources and event sources', () => {
       AWS_REGION: 'us-east-1',
     });
     expect(process.env[envNames.bucket]).toBe('lsev-uploads');
+  });
+
+  it('It should create the search indexes through the setup function with a CloudFormation Create event', async () => {
+    // Act
+    const [event] = recorded<{ RequestType: string; ResourceProperties: { IndexesJson: string } }>('search-setup');
+    const engine = await fetch(`${cloud.endpoints.search}/_cluster/health`);
+
+    // Assess
+    expect(event?.RequestType).toBe('Create');
+    expect(JSON.parse(event?.ResourceProperties.IndexesJson ?? '[]')).toEqual(JSON.parse(JSON.stringify(Object.values(topology.searchIndexes))));
+    expect(engine.status).toBe(200);
   });
 
   it('It should deliver INSERT, MODIFY and REMOVE stream records shaped like Lambda events', async () => {

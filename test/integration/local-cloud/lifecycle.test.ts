@@ -39,7 +39,7 @@ const freePortBase = async (): Promise<number> => {
 };
 
 describe('local cloud lifecycle', () => {
-  it('It should keep table items, objects, queued messages and stream positions across a restart', async () => {
+  it('It should keep table items, objects, queued messages, search documents and stream positions across a restart', async () => {
     // Prepare
     await mkdir(path.join(REPO_ROOT, '.tmp'), { recursive: true });
     const dataDir = await mkdtemp(path.join(REPO_ROOT, '.tmp', 'lifecycle-'));
@@ -50,6 +50,12 @@ describe('local cloud lifecycle', () => {
       await before.dynamodb.send(new PutItemCommand({ TableName: first.resources.tables.records, Item: { ...key, note: { S: 'survives' } } }));
       await before.s3.send(new PutObjectCommand({ Bucket: first.resources.bucket, Key: 'kept.txt', Body: 'still here' }));
       await before.sqs.send(new SendMessageCommand({ QueueUrl: first.resources.queues.uploadEvents.dlqUrl, MessageBody: 'parked' }));
+      const indexed = await fetch(`${first.endpoints.search}/kept-index/_doc/1?refresh=true`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ note: 'indexed' }),
+      });
+      expect(indexed.status).toBe(201);
       await eventually(() => deliveriesOf('kept') === 1, 'the stream record before the restart');
       for (const client of Object.values(before)) client.destroy();
       const firstDynamoPort = portOf(first.endpoints.dynamodb);
@@ -63,6 +69,7 @@ describe('local cloud lifecycle', () => {
         const item = await after.dynamodb.send(new GetItemCommand({ TableName: second.resources.tables.records, Key: key }));
         const object = await after.s3.send(new GetObjectCommand({ Bucket: second.resources.bucket, Key: 'kept.txt' }));
         const parked = await after.sqs.send(new ReceiveMessageCommand({ QueueUrl: second.resources.queues.uploadEvents.dlqUrl, WaitTimeSeconds: 1 }));
+        const document = (await (await fetch(`${second.endpoints.search}/kept-index/_doc/1`)).json()) as { _source?: unknown };
         await after.dynamodb.send(new PutItemCommand({ TableName: second.resources.tables.records, Item: { pk: { S: 'fresh' }, sk: { S: 'RECORD' } } }));
         await eventually(() => deliveriesOf('fresh') === 1, 'the stream record after the restart');
 
@@ -71,6 +78,7 @@ describe('local cloud lifecycle', () => {
         expect(item.Item?.note).toEqual({ S: 'survives' });
         expect(await object.Body?.transformToString()).toBe('still here');
         expect(parked.Messages?.map((message) => message.Body)).toEqual(['parked']);
+        expect(document._source).toEqual({ note: 'indexed' });
         expect(deliveriesOf('kept')).toBe(1);
       } finally {
         for (const client of Object.values(after)) client.destroy();
