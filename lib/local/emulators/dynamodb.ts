@@ -51,15 +51,27 @@ const killStaleProcess = async (dbPath: string, log: CloudLog): Promise<void> =>
   await rm(pidFile, { force: true });
 };
 
-/** Spawn through the package's API; telemetry off because a local cloud must work offline. */
+/**
+ * The package's spawn API takes no JVM or jar flags, and the child inherits our environment,
+ * so both are passed through it for the spawn only: telemetry off (a local cloud works
+ * offline), and the C1 compiler only, which starts the JVM about a second sooner on two cores
+ * at a throughput cost no local workload notices.
+ */
+const JAVA_ENV = {
+  DDB_LOCAL_TELEMETRY: '0',
+  JAVA_TOOL_OPTIONS: [process.env.JAVA_TOOL_OPTIONS, '-XX:TieredStopAtLevel=1'].filter(Boolean).join(' '),
+};
+
 const spawnJava = (port: number, dbPath: string | undefined): ChildProcess => {
-  const previous = process.env.DDB_LOCAL_TELEMETRY;
-  process.env.DDB_LOCAL_TELEMETRY = '0';
+  const previous = Object.fromEntries(Object.keys(JAVA_ENV).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, JAVA_ENV);
   try {
     return spawn({ port, path: dbPath ?? null, sharedDb: true, stdio: 'pipe' });
   } finally {
-    if (previous === undefined) delete process.env.DDB_LOCAL_TELEMETRY;
-    else process.env.DDB_LOCAL_TELEMETRY = previous;
+    for (const [key, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
   }
 };
 
