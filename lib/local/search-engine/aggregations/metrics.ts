@@ -39,7 +39,7 @@ function distinctCount(ctx: SearchContext, field: LeafField, docs: Bitset): numb
   const index = ctx.segment.field(field.path);
   if (index instanceof KeywordFieldIndex) {
     let n = 0;
-    for (const postings of index.terms.values()) if (postings.anyIn(docs)) n++;
+    index.countByTerm(docs, () => n++);
     return n;
   }
   if (!(index instanceof NumericFieldIndex)) return 0;
@@ -52,7 +52,7 @@ function valueCount(ctx: SearchContext, field: LeafField, docs: Bitset): number 
   const index = ctx.segment.field(field.path);
   if (index instanceof KeywordFieldIndex) {
     let n = 0;
-    for (const postings of index.terms.values()) n += postings.countIn(docs);
+    index.countByTerm(docs, (_term, count) => (n += count));
     return n;
   }
   return numericStats(ctx, field, docs).count;

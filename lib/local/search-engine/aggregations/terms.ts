@@ -26,16 +26,13 @@ interface Bucket {
 function countKeywordTerms(ctx: SearchContext, field: LeafField, index: KeywordFieldIndex, docs: Bitset): Map<string | number, number> {
   const counts = new Map<string | number, number>();
   const matched = docs.count();
-  if (matched < index.terms.size * PER_DOC_COUNTING_RATIO) {
+  if (matched < index.termCount * PER_DOC_COUNTING_RATIO) {
     docs.forEach((doc) => {
       for (const term of keywordTermsOf(ctx.segment, field, doc)) counts.set(term, (counts.get(term) ?? 0) + 1);
     });
     return counts;
   }
-  for (const [term, postings] of index.terms) {
-    const n = postings.countIn(docs);
-    if (n > 0) counts.set(term, n);
-  }
+  index.countByTerm(docs, (term, n) => counts.set(term, n));
   return counts;
 }
 
@@ -94,7 +91,7 @@ export class TermsAggregation implements Aggregation {
   private bucketDocs(ctx: SearchContext, docs: Bitset, key: string | number): Bitset {
     const index = ctx.segment.field(this.field!.path);
     const bits = new Bitset(ctx.maxDoc);
-    if (index instanceof KeywordFieldIndex) index.terms.get(key as string)?.addTo(bits);
+    if (index instanceof KeywordFieldIndex) index.addTermDocs(key as string, bits);
     else if (index instanceof NumericFieldIndex) {
       docs.forEach((doc) => index.forEachValue(doc, (v) => v === key && bits.add(doc)));
     }

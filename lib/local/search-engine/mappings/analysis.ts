@@ -11,83 +11,93 @@
 
 const MAX_TOKEN_LENGTH = 255;
 
-type CharClass = 'letter' | 'digit' | 'joiner' | 'midLetter' | 'midNum' | 'midNumLet' | 'ideograph' | 'mark' | 'other';
+/** Character classes, after UAX #29's word-break properties. */
+const OTHER = 0;
+const LETTER = 1;
+const DIGIT = 2;
+const JOINER = 3;
+const MID_LETTER = 4;
+const MID_NUM = 5;
+const MID_NUM_LET = 6;
+const IDEOGRAPH = 7;
+const MARK = 8;
 
-const LETTER = /\p{L}/u;
-const DIGIT = /\p{Nd}/u;
-const MARK = /\p{M}/u;
-const IDEOGRAPH = /[\p{Script=Han}\p{Script=Hiragana}]/u;
-const CONNECTOR = /\p{Pc}/u;
+const LETTER_RE = /\p{L}/u;
+const DIGIT_RE = /\p{Nd}/u;
+const MARK_RE = /\p{M}/u;
+const IDEOGRAPH_RE = /[\p{Script=Han}\p{Script=Hiragana}]/u;
+const CONNECTOR_RE = /\p{Pc}/u;
+const MID_NUM_LET_CODES = new Set([0x2018, 0x2019, 0x2024, 0xfe52, 0xff07, 0xff0e]);
+const MID_LETTER_CODES = new Set([0xb7, 0x2027, 0x5f4, 0xfe13, 0xfe55, 0xff1a]);
 
-function classify(ch: string): CharClass {
-  const code = ch.codePointAt(0)!;
-  if (code < 128) {
-    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return 'letter';
-    if (code >= 48 && code <= 57) return 'digit';
-    if (code === 95) return 'joiner';
-    if (code === 46 || code === 39) return 'midNumLet';
-    if (code === 58) return 'midLetter';
-    if (code === 44 || code === 59) return 'midNum';
-    return 'other';
+const ASCII_CLASSES = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) table[c] = LETTER;
+    else if (c >= 48 && c <= 57) table[c] = DIGIT;
+    else if (c === 95) table[c] = JOINER;
+    else if (c === 46 || c === 39) table[c] = MID_NUM_LET;
+    else if (c === 58) table[c] = MID_LETTER;
+    else if (c === 44 || c === 59) table[c] = MID_NUM;
   }
-  if (code === 0x2019 || code === 0x2018 || code === 0x2024 || code === 0xfe52 || code === 0xff07 || code === 0xff0e) return 'midNumLet';
-  if (code === 0xb7 || code === 0x2027 || code === 0x5f4 || code === 0xfe13 || code === 0xfe55 || code === 0xff1a) return 'midLetter';
-  if (IDEOGRAPH.test(ch)) return 'ideograph';
-  if (LETTER.test(ch)) return 'letter';
-  if (DIGIT.test(ch)) return 'digit';
-  if (MARK.test(ch)) return 'mark';
-  if (CONNECTOR.test(ch)) return 'joiner';
-  return 'other';
+  return table;
+})();
+
+function classify(code: number): number {
+  if (code < 128) return ASCII_CLASSES[code]!;
+  if (MID_NUM_LET_CODES.has(code)) return MID_NUM_LET;
+  if (MID_LETTER_CODES.has(code)) return MID_LETTER;
+  const ch = String.fromCodePoint(code);
+  if (IDEOGRAPH_RE.test(ch)) return IDEOGRAPH;
+  if (LETTER_RE.test(ch)) return LETTER;
+  if (DIGIT_RE.test(ch)) return DIGIT;
+  if (MARK_RE.test(ch)) return MARK;
+  if (CONNECTOR_RE.test(ch)) return JOINER;
+  return OTHER;
 }
 
-function isWordChar(cls: CharClass | undefined): boolean {
-  return cls === 'letter' || cls === 'digit' || cls === 'joiner' || cls === 'mark';
+function classAt(text: string, i: number): number {
+  return i < text.length ? classify(text.codePointAt(i)!) : OTHER;
 }
 
-/** Whether a mid-word punctuation at `i` keeps the word going, per UAX #29 rules WB6-WB12. */
-function joinsAcross(prev: CharClass, mid: CharClass, next: CharClass | undefined): boolean {
-  if (next === undefined) return false;
-  if (prev === 'letter' && next === 'letter') return mid === 'midLetter' || mid === 'midNumLet';
-  if (prev === 'digit' && next === 'digit') return mid === 'midNum' || mid === 'midNumLet';
+/** Whether a mid-word punctuation keeps the word going, per UAX #29 rules WB6-WB12. */
+function joinsAcross(prev: number, mid: number, next: number): boolean {
+  if (prev === LETTER && next === LETTER) return mid === MID_LETTER || mid === MID_NUM_LET;
+  if (prev === DIGIT && next === DIGIT) return mid === MID_NUM || mid === MID_NUM_LET;
   return false;
 }
 
 function emit(tokens: string[], word: string): void {
   if (word.length === 0) return;
   const lower = word.toLowerCase();
-  for (let i = 0; i < lower.length; i += MAX_TOKEN_LENGTH) tokens.push(lower.slice(i, i + MAX_TOKEN_LENGTH));
+  if (lower.length <= MAX_TOKEN_LENGTH) tokens.push(lower);
+  else for (let i = 0; i < lower.length; i += MAX_TOKEN_LENGTH) tokens.push(lower.slice(i, i + MAX_TOKEN_LENGTH));
 }
 
 /** The `standard` analyzer: tokens in order, lowercased. Positions are array indexes. */
 export function analyzeStandard(text: string): string[] {
   const tokens: string[] = [];
-  const chars = Array.from(text);
-  const classes = chars.map(classify);
-  let word = '';
-  let lastWordClass: CharClass = 'other';
-  for (let i = 0; i < chars.length; i++) {
-    const cls = classes[i]!;
-    const ch = chars[i]!;
-    if (cls === 'ideograph') {
-      emit(tokens, word);
-      word = '';
-      emit(tokens, ch);
-      continue;
+  let wordStart = -1;
+  let lastWordClass = OTHER;
+  let i = 0;
+  while (i < text.length) {
+    const code = text.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    const cls = classify(code);
+    if (cls === LETTER || cls === DIGIT || cls === JOINER || cls === MARK) {
+      if (wordStart < 0) wordStart = i;
+      if (cls !== MARK) lastWordClass = cls;
+    } else if (wordStart >= 0 && (cls === MID_LETTER || cls === MID_NUM || cls === MID_NUM_LET) && joinsAcross(lastWordClass, cls, classAt(text, i + width))) {
+      // Kept inside the word: "o'neil", "example.com", "3.14".
+    } else {
+      if (wordStart >= 0) emit(tokens, text.slice(wordStart, i));
+      wordStart = -1;
+      lastWordClass = OTHER;
+      if (cls === IDEOGRAPH) emit(tokens, text.slice(i, i + width));
     }
-    if (isWordChar(cls)) {
-      word += ch;
-      if (cls !== 'mark') lastWordClass = cls;
-      continue;
-    }
-    if (word.length > 0 && (cls === 'midLetter' || cls === 'midNum' || cls === 'midNumLet') && joinsAcross(lastWordClass, cls, classes[i + 1])) {
-      word += ch;
-      continue;
-    }
-    emit(tokens, word);
-    word = '';
-    lastWordClass = 'other';
+    i += width;
   }
-  emit(tokens, word);
+  if (wordStart >= 0) emit(tokens, text.slice(wordStart));
   return tokens;
 }
 

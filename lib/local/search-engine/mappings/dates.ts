@@ -12,8 +12,11 @@ const EPOCH_MILLIS = /^-?\d+(?:\.\d+)?$/;
 /** Formats whose meaning the engine reproduces; a `format` naming anything else is rejected. */
 export const SUPPORTED_DATE_FORMATS = new Set(['strict_date_optional_time', 'date_optional_time', 'epoch_millis', 'strict_date_optional_time_nanos']);
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 function parseOffsetMinutes(offset: string | undefined): number {

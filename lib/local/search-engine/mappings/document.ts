@@ -8,14 +8,9 @@ const MAX_DEPTH = 20;
 const DYNAMIC_KEYWORD_IGNORE_ABOVE = 256;
 const METADATA_FIELDS = new Set(['_id', '_index', '_source', '_routing', '_version', '_seq_no', '_primary_term', '_ignored', '_field_names', '_type', '_size', '_doc_count', '_data_stream_timestamp']);
 
-/** The indexed form of one field of one document: normalised terms, raw text, or numbers. */
-export interface FieldValues {
-  readonly field: LeafField;
-  readonly values: Array<string | number>;
-}
-
 export interface ParsedDocument {
-  readonly fields: FieldValues[];
+  /** Per field, the indexed form of its values: normalised terms, raw text, or numbers. */
+  readonly fields: ReadonlyMap<LeafField, Array<string | number>>;
   /** Set when `_source` held a field that dynamic mapping added; mapping and dataDir metadata must be updated. */
   readonly mappingChanged: boolean;
 }
@@ -61,11 +56,12 @@ function dynamicLeaf(path: string, type: 'text' | 'long' | 'float' | 'boolean' |
       ignoreAbove: DYNAMIC_KEYWORD_IGNORE_ABOVE,
       searchable: true,
       fields: new Map(),
+      multiFields: [],
       definition: { type: 'keyword', ignore_above: DYNAMIC_KEYWORD_IGNORE_ABOVE },
     };
-    return { ...keyword, path, sourcePath: path, type: 'text', indexKind: 'text', ignoreAbove: Infinity, fields: new Map([['keyword', keyword]]), definition: { type: 'text', fields: { keyword: keyword.definition } } };
+    return { ...keyword, path, sourcePath: path, type: 'text', indexKind: 'text', ignoreAbove: Infinity, fields: new Map([['keyword', keyword]]), multiFields: [keyword], definition: { type: 'text', fields: { keyword: keyword.definition } } };
   }
-  return { kind: 'leaf', path, sourcePath: path, type, indexKind: 'numeric', normalizer: null, ignoreAbove: Infinity, searchable: true, fields: new Map(), definition: { type } };
+  return { kind: 'leaf', path, sourcePath: path, type, indexKind: 'numeric', normalizer: null, ignoreAbove: Infinity, searchable: true, fields: new Map(), multiFields: [], definition: { type } };
 }
 
 /** OpenSearch's default dynamic mapping for a JSON value; undefined for null/empty arrays. */
@@ -103,7 +99,7 @@ function parseLeafValue(ctx: ParseContext, field: LeafField, value: unknown): vo
   }
   const indexed = indexedValue(field, ctx.id, value);
   if (indexed !== undefined && field.searchable) ctx.add(field, indexed);
-  for (const sub of field.fields.values()) {
+  for (const sub of field.multiFields) {
     const subValue = indexedValue(sub, ctx.id, value);
     if (subValue !== undefined && sub.searchable) ctx.add(sub, subValue);
   }
@@ -189,5 +185,5 @@ export function parseDocument(mapping: IndexMapping, id: string, source: Record<
     if (mapping.totalFields + added > totalFieldsLimit) throw illegalArgument(`Limit of total fields [${totalFieldsLimit}] has been exceeded`);
     for (const p of ctx.pending) mapping.attach(p.parent, p.name, p.field);
   }
-  return { fields: [...ctx.values].map(([field, values]) => ({ field, values })), mappingChanged: ctx.pending.length > 0 };
+  return { fields: ctx.values, mappingChanged: ctx.pending.length > 0 };
 }

@@ -76,6 +76,7 @@ function parseLeaf(settings: IndexSettings, path: string, type: LeafType, def: R
     ignoreAbove: typeof ignoreAbove === 'number' ? ignoreAbove : Number.POSITIVE_INFINITY,
     searchable: def.index !== false,
     fields,
+    multiFields: [...fields.values()],
     definition,
   };
 }
@@ -154,5 +155,5 @@ export function mergeField(existing: FieldMapping, update: FieldMapping): FieldM
     fields.set(name, current === undefined ? sub : (mergeField(current, sub) as LeafField));
   }
   const definition = { ...a.definition, ...(fields.size > 0 ? { fields: Object.fromEntries([...fields].map(([n, l]) => [n, l.definition])) } : {}) };
-  return { ...a, fields, definition };
+  return { ...a, fields, multiFields: [...fields.values()], definition };
 }

@@ -20,6 +20,8 @@ export interface LeafField {
   /** `index: false` keeps the value in `_source` only. */
   readonly searchable: boolean;
   readonly fields: ReadonlyMap<string, LeafField>;
+  /** `fields` as an array: parsing walks it for every value of every document. */
+  readonly multiFields: readonly LeafField[];
   /** The definition as `GET _mapping` reports it. */
   readonly definition: Readonly<Record<string, unknown>>;
 }

@@ -63,7 +63,7 @@ export function docsWithValue(ctx: SearchContext, field: LeafField, value: Resol
   const index = ctx.segment.field(field.path);
   if (value.kind === 'term' && (index instanceof KeywordFieldIndex || index instanceof TextFieldIndex)) {
     const bits = new Bitset(ctx.maxDoc);
-    index.terms.get(value.term)?.addTo(bits);
+    index.addTermDocs(value.term, bits);
     return bits;
   }
   if (value.kind === 'number' && index instanceof NumericFieldIndex) return index.rangeDocs(value, ctx.maxDoc);

@@ -24,7 +24,7 @@ export function termsWithPrefix(ctx: SearchContext, field: LeafField, prefix: st
 export function unionOfTerms(ctx: SearchContext, field: LeafField, terms: readonly string[]): Bitset {
   const index = ctx.segment.field(field.path);
   const bits = new Bitset(ctx.maxDoc);
-  if (index instanceof KeywordFieldIndex || index instanceof TextFieldIndex) for (const term of terms) index.terms.get(term)?.addTo(bits);
+  if (index instanceof KeywordFieldIndex || index instanceof TextFieldIndex) for (const term of terms) index.addTermDocs(term, bits);
   return bits;
 }
 

@@ -96,7 +96,7 @@ class TermRangeQuery implements Query {
     const from = gte != null ? lowerBound(terms, termFor(this.field, gte)) : gt != null ? lowerBound(terms, termFor(this.field, gt), true) : 0;
     const to = lte != null ? lowerBound(terms, termFor(this.field, lte), true) : lt != null ? lowerBound(terms, termFor(this.field, lt)) : terms.length;
     const bits = new Bitset(ctx.maxDoc);
-    for (let i = from; i < to; i++) index.terms.get(terms[i]!)?.addTo(bits);
+    for (let i = from; i < to; i++) index.addTermDocs(terms[i]!, bits);
     return constantResult(bits, scoring, this.boost);
   }
 }

@@ -25,11 +25,11 @@ export function scoredTermResult(ctx: SearchContext, field: LeafField, term: str
     return { bits, scores, constant: 0 };
   }
   if (index instanceof KeywordFieldIndex) {
-    const postings = index.terms.get(term);
-    if (postings === undefined) return emptyResult(ctx);
+    const docFreq = index.docFreq(term);
+    if (docFreq === 0) return emptyResult(ctx);
     const bits = new Bitset(ctx.maxDoc);
-    postings.addTo(bits);
-    return { bits, scores: null, constant: scoring ? keywordTermScore(index.exists.count, postings.count, boost) : 0 };
+    index.addTermDocs(term, bits);
+    return { bits, scores: null, constant: scoring ? keywordTermScore(index.exists.count, docFreq, boost) : 0 };
   }
   return emptyResult(ctx);
 }

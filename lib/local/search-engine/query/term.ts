@@ -54,7 +54,7 @@ class CaseInsensitiveTermsQuery implements Query {
     const bits = new Bitset(ctx.maxDoc);
     const wanted = new Set(this.values.map((v) => v.toLowerCase()));
     if (index !== undefined && index.kind !== 'numeric') {
-      for (const [term, postings] of index.terms) if (wanted.has(term.toLowerCase())) postings.addTo(bits);
+      for (const term of index.termKeys()) if (wanted.has(term.toLowerCase())) index.addTermDocs(term, bits);
     }
     return constantResult(bits, scoring, this.boost);
   }

@@ -1,13 +1,8 @@
-import { Bitset } from '../structures/bitset.ts';
+import type { Bitset } from '../structures/bitset.ts';
 import { PostingList } from '../structures/postings.ts';
 
-export class KeywordTerm extends PostingList {
-  /** Position in the sorted term dictionary; valid while the field's ordinals are fresh. */
-  ord = -1;
-}
-
 export interface Ordinals {
-  /** Sorted terms; `ord` indexes into this array. */
+  /** Sorted terms; an ordinal indexes into this array. */
   readonly terms: readonly string[];
   /** Smallest / largest ordinal per doc, -1 when the doc has no value (sort mode min / max). */
   readonly min: Int32Array;
@@ -31,30 +26,73 @@ export function lowerBound(terms: readonly string[], term: string, strict = fals
   return lo;
 }
 
-/** Exact terms (keyword fields, multi-fields): term → docs, plus lazily built sort ordinals. */
+/**
+ * Exact terms (keyword fields, multi-fields): term → docs, plus lazily built sort ordinals.
+ *
+ * The dictionary maps a term to a number: a doc number (>= 0) when the term is in one doc,
+ * else -(1 + slot) of a shared posting list. Identifier-like fields (email, uuid) are mostly
+ * single-doc terms, and an object per term would double their memory and GC work.
+ */
 export class KeywordFieldIndex {
   readonly kind = 'keyword';
-  readonly terms = new Map<string, KeywordTerm>();
   readonly exists = new PostingList();
+  private readonly terms = new Map<string, number>();
+  private lists: PostingList[] = [];
   private sorted: string[] = [];
   private unsortedNew: string[] = [];
   private ordinals: Ordinals | null = null;
   private ordinalsMaxDoc = -1;
 
+  get termCount(): number {
+    return this.terms.size;
+  }
+
   add(doc: number, values: ReadonlyArray<string | number>): void {
-    for (const value of values) {
-      const term = value as string;
-      let entry = this.terms.get(term);
-      if (entry === undefined) {
-        entry = new KeywordTerm();
-        this.terms.set(term, entry);
+    for (let i = 0; i < values.length; i++) {
+      const term = values[i] as string;
+      const slot = this.terms.get(term);
+      if (slot === undefined) {
+        this.terms.set(term, doc);
         this.unsortedNew.push(term);
+      } else if (slot >= 0) {
+        // A doc listing the same value twice is one posting, as in Lucene.
+        if (slot === doc) continue;
+        const list = new PostingList();
+        list.push(slot);
+        list.push(doc);
+        this.lists.push(list);
+        this.terms.set(term, -this.lists.length);
+      } else {
+        const list = this.lists[-slot - 1]!;
+        if (list.docAt(list.count - 1) !== doc) list.push(doc);
       }
-      // A doc listing the same value twice is one posting, as in Lucene.
-      if (entry.count === 0 || entry.docAt(entry.count - 1) !== doc) entry.push(doc);
     }
     this.exists.push(doc);
     this.ordinals = null;
+  }
+
+  docFreq(term: string): number {
+    const slot = this.terms.get(term);
+    return slot === undefined ? 0 : slot >= 0 ? 1 : this.lists[-slot - 1]!.count;
+  }
+
+  addTermDocs(term: string, bits: Bitset): void {
+    const slot = this.terms.get(term);
+    if (slot === undefined) return;
+    if (slot >= 0) bits.add(slot);
+    else this.lists[-slot - 1]!.addTo(bits);
+  }
+
+  termKeys(): IterableIterator<string> {
+    return this.terms.keys();
+  }
+
+  /** Calls `visit` with each term's number of docs in `bits`, skipping terms with none. */
+  countByTerm(bits: Bitset, visit: (term: string, count: number) => void): void {
+    for (const [term, slot] of this.terms) {
+      const n = slot >= 0 ? (bits.has(slot) ? 1 : 0) : this.lists[-slot - 1]!.countIn(bits);
+      if (n > 0) visit(term, n);
+    }
   }
 
   /** Terms in byte order; new terms are merged in rather than re-sorting the whole dictionary. */
@@ -78,39 +116,43 @@ export class KeywordFieldIndex {
     const terms = this.sortedTerms();
     const min = new Int32Array(maxDoc).fill(-1);
     const max = new Int32Array(maxDoc).fill(-1);
+    const assign = (doc: number, ord: number): void => {
+      if (min[doc] === -1) min[doc] = ord;
+      max[doc] = ord;
+    };
     for (let ord = 0; ord < terms.length; ord++) {
-      const entry = this.terms.get(terms[ord]!)!;
-      entry.ord = ord;
-      for (let i = 0; i < entry.count; i++) {
-        const doc = entry.docAt(i);
-        if (min[doc] === -1) min[doc] = ord;
-        max[doc] = ord;
+      const slot = this.terms.get(terms[ord]!)!;
+      if (slot >= 0) {
+        assign(slot, ord);
+        continue;
       }
+      const list = this.lists[-slot - 1]!;
+      for (let i = 0; i < list.count; i++) assign(list.docAt(i), ord);
     }
     this.ordinals = { terms, min, max };
     this.ordinalsMaxDoc = maxDoc;
     return this.ordinals;
   }
 
-  docsFor(term: string, maxDoc: number): Bitset {
-    const bits = new Bitset(maxDoc);
-    this.terms.get(term)?.addTo(bits);
-    return bits;
-  }
-
-  /** Union of the postings of sorted terms in [from, to). */
-  docsForRange(from: number, to: number, maxDoc: number): Bitset {
-    const terms = this.sortedTerms();
-    const bits = new Bitset(maxDoc);
-    for (let i = from; i < to; i++) this.terms.get(terms[i]!)!.addTo(bits);
-    return bits;
-  }
-
   remap(docMap: Int32Array, _newMaxDoc: number): void {
-    for (const [term, entry] of this.terms) {
-      entry.remap(docMap);
-      if (entry.count === 0) this.terms.delete(term);
+    const lists: PostingList[] = [];
+    for (const [term, slot] of this.terms) {
+      if (slot >= 0) {
+        const mapped = docMap[slot]!;
+        if (mapped < 0) this.terms.delete(term);
+        else this.terms.set(term, mapped);
+        continue;
+      }
+      const list = this.lists[-slot - 1]!;
+      list.remap(docMap);
+      if (list.count === 0) this.terms.delete(term);
+      else if (list.count === 1) this.terms.set(term, list.docAt(0));
+      else {
+        lists.push(list);
+        this.terms.set(term, -lists.length);
+      }
     }
+    this.lists = lists;
     this.exists.remap(docMap);
     this.sorted = [...this.terms.keys()].sort(compareTerms);
     this.unsortedNew = [];

@@ -56,7 +56,7 @@ export class Segment {
     this.live.add(doc);
     this.liveCount++;
     this.idToDoc.set(record.id, doc);
-    for (const { field, values } of parsed.fields) {
+    for (const [field, values] of parsed.fields) {
       if (values.length > 0) this.fieldIndexFor(field).add(doc, values);
     }
   }

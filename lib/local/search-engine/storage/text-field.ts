@@ -1,6 +1,10 @@
 import { analyzeStandard } from '../mappings/analysis.ts';
+import type { Bitset } from '../structures/bitset.ts';
 import { FrequencyPostingList, GrowableFloat64, PostingList } from '../structures/postings.ts';
 import { lowerBound } from './keyword-field.ts';
+
+/** Up to this many tokens, term frequencies are counted by rescanning rather than with a Map. */
+const SMALL_FIELD_TOKENS = 32;
 
 /** Analysed text: term → (doc, frequency) postings plus the field-length statistics BM25 needs. */
 export class TextFieldIndex {
@@ -20,26 +24,50 @@ export class TextFieldIndex {
   }
 
   add(doc: number, values: ReadonlyArray<string | number>): void {
-    const freqs = new Map<string, number>();
-    let length = 0;
-    for (const value of values) {
-      for (const token of analyzeStandard(value as string)) {
-        freqs.set(token, (freqs.get(token) ?? 0) + 1);
-        length++;
-      }
-    }
-    for (const [token, freq] of freqs) {
-      let postings = this.terms.get(token);
-      if (postings === undefined) {
-        postings = new FrequencyPostingList();
-        this.terms.set(token, postings);
-        this.sorted = null;
-      }
-      postings.push(doc, freq);
+    const tokens = values.length === 1 ? analyzeStandard(values[0] as string) : values.flatMap((v) => analyzeStandard(v as string));
+    if (tokens.length > SMALL_FIELD_TOKENS) {
+      const freqs = new Map<string, number>();
+      for (const token of tokens) freqs.set(token, (freqs.get(token) ?? 0) + 1);
+      for (const [token, freq] of freqs) this.posting(token).push(doc, freq);
+    } else {
+      this.addFewTokens(doc, tokens);
     }
     this.exists.push(doc);
-    this.lengths.set(doc, length);
-    this.sumLength += length;
+    this.lengths.set(doc, tokens.length);
+    this.sumLength += tokens.length;
+  }
+
+  private addFewTokens(doc: number, tokens: readonly string[]): void {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      // Counting by rescanning beats a Map per doc for the few tokens a field usually holds.
+      if (tokens.indexOf(token) < i) continue;
+      let freq = 1;
+      for (let j = i + 1; j < tokens.length; j++) if (tokens[j] === token) freq++;
+      this.posting(token).push(doc, freq);
+    }
+  }
+
+  private posting(token: string): FrequencyPostingList {
+    let postings = this.terms.get(token);
+    if (postings === undefined) {
+      postings = new FrequencyPostingList();
+      this.terms.set(token, postings);
+      this.sorted = null;
+    }
+    return postings;
+  }
+
+  docFreq(term: string): number {
+    return this.terms.get(term)?.count ?? 0;
+  }
+
+  addTermDocs(term: string, bits: Bitset): void {
+    this.terms.get(term)?.addTo(bits);
+  }
+
+  termKeys(): IterableIterator<string> {
+    return this.terms.keys();
   }
 
   sortedTerms(): readonly string[] {
