@@ -126,7 +126,7 @@ const boot = async (options: ResolvedOptions, log: CloudLog, shutdown: Shutdown)
   invoker.enable();
   await setUpSearchIndexes(topology, invoker, log);
   const sources = await startEventSources(topology, { emulators, resources, invoker, dataDir: options.dataDir, log });
-  for (const source of sources) shutdown.add('eventSources', source.stop);
+  for (const source of sources) shutdown.add('eventSources', () => source.stop());
   return { endpoints, env, resources, dataDir: options.dataDir, stop: () => shutdown.run() };
 };
 
@@ -139,7 +139,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     const cloud = await boot(options, log, shutdown);
     return { ...cloud, stop: () => shutdown.run() };
   } catch (error) {
-    await shutdown.run();
+    // The start-up error is the one to report; stop failures were logged already.
+    await shutdown.run().catch(() => undefined);
     throw error;
   }
 }

@@ -29,7 +29,6 @@ const RETRY_BASE_MS = 200;
 const RETRY_MAX_MS = 5_000;
 
 interface ShardState {
-  shard: Shard;
   reader: ShardReader;
   buffer: StreamRecord[];
   firstBufferedAt?: number;
@@ -52,138 +51,164 @@ const sequenceOf = (record: StreamRecord): string => record.dynamodb?.SequenceNu
 const lowestIndex = (batch: StreamRecord[], failedIds: string[]): number =>
   Math.min(...failedIds.map((id) => batch.findIndex((record) => sequenceOf(record) === id)));
 
-export const startStreamPoller = (opts: StreamPollerOptions): Poller => {
-  const { subscription, invoker, checkpoints, log } = opts;
-  const ddb = new DynamoDBClient(localClientConfig(opts.endpoint));
-  const streams = new DynamoDBStreamsClient(localClientConfig(opts.endpoint));
-  const stopping = new AbortController();
-  const windowMs = subscription.maxBatchingWindowSeconds * 1000;
-  const label = `stream ${opts.tableName} → ${subscription.fn}`;
-  let streamArn: string | undefined;
-  const shards = new Map<string, ShardState>();
-  let describedAt = 0;
+/** One subscription's poller; `start()` runs its loop until `stop()`. */
+class StreamPoller implements Poller {
+  readonly #opts: StreamPollerOptions;
+  readonly #ddb: DynamoDBClient;
+  readonly #streams: DynamoDBStreamsClient;
+  readonly #stopping = new AbortController();
+  readonly #shards = new Map<string, ShardState>();
+  readonly #label: string;
+  #streamArn: string | undefined;
+  #describedAt = 0;
+  #running: Promise<void> = Promise.resolve();
 
-  const describeShards = async (): Promise<Shard[]> => {
-    const latest = (await ddb.send(new DescribeTableCommand({ TableName: opts.tableName }))).Table?.LatestStreamArn;
-    if (latest !== streamArn) {
-      shards.clear();
-      streamArn = latest;
+  constructor(opts: StreamPollerOptions) {
+    this.#opts = opts;
+    this.#ddb = new DynamoDBClient(localClientConfig(opts.endpoint));
+    this.#streams = new DynamoDBStreamsClient(localClientConfig(opts.endpoint));
+    this.#label = `stream ${opts.tableName} → ${opts.subscription.fn}`;
+  }
+
+  start(): this {
+    this.#running = this.#loop();
+    const { batchSize, maxBatchingWindowSeconds } = this.#opts.subscription;
+    this.#opts.log.info(`polling ${this.#label} (batch ${batchSize}, window ${maxBatchingWindowSeconds} s)`);
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.#stopping.abort();
+    await this.#running;
+    this.#ddb.destroy();
+    this.#streams.destroy();
+  }
+
+  async #loop(): Promise<void> {
+    const signal = this.#stopping.signal;
+    while (!signal.aborted) {
+      try {
+        if (Date.now() - this.#describedAt >= DESCRIBE_INTERVAL_MS) {
+          await this.#refreshShards();
+          this.#describedAt = Date.now();
+        }
+        for (const state of [...this.#shards.values()]) {
+          if (signal.aborted) break;
+          await this.#step(state);
+        }
+      } catch (error) {
+        if (!signal.aborted) this.#opts.log.warn(`${this.#label}: polling failed; trying again`, error);
+      }
+      await pause(POLL_INTERVAL_MS, signal);
     }
-    if (streamArn === undefined) return [];
+  }
+
+  /** The table's current stream (a re-created table gets a new one) and all its shards. */
+  async #describeShards(): Promise<Shard[]> {
+    const latest = (await this.#ddb.send(new DescribeTableCommand({ TableName: this.#opts.tableName }))).Table?.LatestStreamArn;
+    if (latest !== this.#streamArn) {
+      this.#shards.clear();
+      this.#streamArn = latest;
+    }
+    if (latest === undefined) return [];
     const found: Shard[] = [];
     let start: string | undefined;
     do {
-      const page = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }));
+      const page = await this.#streams.send(new DescribeStreamCommand({ StreamArn: latest, ExclusiveStartShardId: start }));
       found.push(...(page.StreamDescription?.Shards ?? []));
       start = page.StreamDescription?.LastEvaluatedShardId;
     } while (start !== undefined);
     return found;
-  };
+  }
 
   /** A child shard waits until its parent is finished, unless the parent has been trimmed away. */
-  const refreshShards = async (): Promise<void> => {
-    const listed = await describeShards();
+  async #refreshShards(): Promise<void> {
+    const listed = await this.#describeShards();
+    const streamArn = this.#streamArn;
+    if (streamArn === undefined) return;
+    const { checkpoints, log } = this.#opts;
     const listedIds = new Set(listed.map((shard) => shard.ShardId));
     for (const shard of listed) {
       const id = shard.ShardId ?? '';
-      if (shards.has(id) || streamArn === undefined) continue;
+      if (this.#shards.has(id)) continue;
       const checkpoint = checkpoints.get(streamArn, id);
       if (checkpoint.finished === true) continue;
       const parent = shard.ParentShardId;
       if (parent !== undefined && listedIds.has(parent) && checkpoints.get(streamArn, parent).finished !== true) continue;
-      const reader = createShardReader(streams, streamArn, id, checkpoint.sequenceNumber, log);
-      shards.set(id, { shard, reader, buffer: [], attempts: 0, retryAt: 0 });
+      const reader = createShardReader(this.#streams, streamArn, id, checkpoint.sequenceNumber, log);
+      this.#shards.set(id, { reader, buffer: [], attempts: 0, retryAt: 0 });
     }
-  };
+  }
 
-  const commit = async (state: ShardState, count: number): Promise<void> => {
-    const done = state.buffer.splice(0, count);
-    state.attempts = 0;
-    state.firstBufferedAt = state.buffer.length > 0 ? Date.now() : undefined;
-    const last = done.at(-1);
-    if (last !== undefined && streamArn !== undefined) {
-      await checkpoints.set(streamArn, state.reader.shardId, { sequenceNumber: sequenceOf(last) });
-    }
-  };
-
-  const fail = async (state: ShardState, batch: StreamRecord[], reason: string): Promise<void> => {
-    state.attempts += 1;
-    if (state.attempts > subscription.retryAttempts) {
-      log.error(
-        `${label}: giving up on ${batch.length} records (sequence ${sequenceOf(batch[0] ?? {})} to ${sequenceOf(batch.at(-1) ?? {})}) ` +
-          `after ${subscription.retryAttempts} retries: ${reason}`,
-      );
-      await commit(state, batch.length);
-      return;
-    }
-    log.warn(`${label}: batch failed (${reason}); retry ${state.attempts} of ${subscription.retryAttempts}`);
-    state.retryAt = Date.now() + backoffMs(state.attempts, RETRY_BASE_MS, RETRY_MAX_MS);
-  };
-
-  const deliver = async (state: ShardState): Promise<void> => {
-    if (streamArn === undefined) return;
-    const batch = state.buffer.slice(0, subscription.batchSize);
-    const arn = streamArn;
-    const outcome = await invoker.invoke(subscription.fn, { Records: batch.map((record) => toLambdaRecord(record, arn)) });
-    const verdict = readBatchResponse(outcome, new Set(batch.map(sequenceOf)));
-    if (verdict.kind === 'success') return commit(state, batch.length);
-    if (verdict.kind === 'failure') return fail(state, batch, verdict.reason);
-    const firstFailed = lowestIndex(batch, verdict.failedIds);
-    if (firstFailed > 0) {
-      const attempts = state.attempts;
-      await commit(state, firstFailed);
-      state.attempts = attempts;
-    }
-    return fail(state, batch.slice(firstFailed), `${verdict.failedIds.length} records reported in batchItemFailures`);
-  };
-
-  const step = async (state: ShardState): Promise<void> => {
-    if (state.buffer.length < subscription.batchSize && !state.reader.exhausted) {
-      const records = await state.reader.read(subscription.batchSize - state.buffer.length);
+  /** Reads what the batch still lacks, then delivers once it is full, the window is over or the shard closed. */
+  async #step(state: ShardState): Promise<void> {
+    const { batchSize, maxBatchingWindowSeconds } = this.#opts.subscription;
+    if (state.buffer.length < batchSize && !state.reader.exhausted) {
+      const records = await state.reader.read(batchSize - state.buffer.length);
       if (records.length > 0 && state.buffer.length === 0) state.firstBufferedAt = Date.now();
       state.buffer.push(...records);
     }
     if (state.buffer.length === 0) {
-      if (state.reader.exhausted && streamArn !== undefined) {
-        shards.delete(state.reader.shardId);
-        const checkpoint = checkpoints.get(streamArn, state.reader.shardId);
-        await checkpoints.set(streamArn, state.reader.shardId, { ...checkpoint, finished: true });
-        describedAt = 0;
-      }
+      if (state.reader.exhausted) await this.#finish(state);
       return;
     }
     if (Date.now() < state.retryAt) return;
-    const full = state.buffer.length >= subscription.batchSize;
-    const windowOver = Date.now() - (state.firstBufferedAt ?? 0) >= windowMs;
-    if (full || windowOver || state.reader.exhausted) await deliver(state);
-  };
+    const full = state.buffer.length >= batchSize;
+    const windowOver = Date.now() - (state.firstBufferedAt ?? 0) >= maxBatchingWindowSeconds * 1000;
+    if (full || windowOver || state.reader.exhausted) await this.#deliver(state);
+  }
 
-  const loop = async (): Promise<void> => {
-    while (!stopping.signal.aborted) {
-      try {
-        if (Date.now() - describedAt >= DESCRIBE_INTERVAL_MS) {
-          await refreshShards();
-          describedAt = Date.now();
-        }
-        for (const state of [...shards.values()]) {
-          if (stopping.signal.aborted) break;
-          await step(state);
-        }
-      } catch (error) {
-        if (!stopping.signal.aborted) log.warn(`${label}: polling failed; trying again`, error);
-      }
-      await pause(POLL_INTERVAL_MS, stopping.signal);
+  async #finish(state: ShardState): Promise<void> {
+    if (this.#streamArn === undefined) return;
+    const { shardId } = state.reader;
+    this.#shards.delete(shardId);
+    const checkpoint = this.#opts.checkpoints.get(this.#streamArn, shardId);
+    await this.#opts.checkpoints.set(this.#streamArn, shardId, { ...checkpoint, finished: true });
+    // Its children can start now rather than at the next periodic describe.
+    this.#describedAt = 0;
+  }
+
+  async #deliver(state: ShardState): Promise<void> {
+    const streamArn = this.#streamArn;
+    if (streamArn === undefined) return;
+    const { subscription, invoker } = this.#opts;
+    const batch = state.buffer.slice(0, subscription.batchSize);
+    const outcome = await invoker.invoke(subscription.fn, { Records: batch.map((record) => toLambdaRecord(record, streamArn)) });
+    const verdict = readBatchResponse(outcome, new Set(batch.map(sequenceOf)));
+    if (verdict.kind === 'success') return this.#commit(state, batch.length);
+    if (verdict.kind === 'failure') return this.#fail(state, batch, verdict.reason);
+    const firstFailed = lowestIndex(batch, verdict.failedIds);
+    if (firstFailed > 0) {
+      // The records before the first failure are done; the retry starts at the failure.
+      const attempts = state.attempts;
+      await this.#commit(state, firstFailed);
+      state.attempts = attempts;
     }
-  };
+    return this.#fail(state, batch.slice(firstFailed), `${verdict.failedIds.length} records reported in batchItemFailures`);
+  }
 
-  const running = loop();
-  log.info(`polling ${label} (batch ${subscription.batchSize}, window ${subscription.maxBatchingWindowSeconds} s)`);
-  return {
-    stop: async () => {
-      stopping.abort();
-      await running;
-      ddb.destroy();
-      streams.destroy();
-    },
-  };
-};
+  async #commit(state: ShardState, count: number): Promise<void> {
+    const done = state.buffer.splice(0, count);
+    state.attempts = 0;
+    state.firstBufferedAt = state.buffer.length > 0 ? Date.now() : undefined;
+    const last = done.at(-1);
+    if (last !== undefined && this.#streamArn !== undefined) {
+      await this.#opts.checkpoints.set(this.#streamArn, state.reader.shardId, { sequenceNumber: sequenceOf(last) });
+    }
+  }
+
+  async #fail(state: ShardState, batch: StreamRecord[], reason: string): Promise<void> {
+    const { retryAttempts } = this.#opts.subscription;
+    state.attempts += 1;
+    if (state.attempts > retryAttempts) {
+      const range = `sequence ${sequenceOf(batch[0] ?? {})} to ${sequenceOf(batch.at(-1) ?? {})}`;
+      this.#opts.log.error(`${this.#label}: giving up on ${batch.length} records (${range}) after ${retryAttempts} retries: ${reason}`);
+      await this.#commit(state, batch.length);
+      return;
+    }
+    this.#opts.log.warn(`${this.#label}: batch failed (${reason}); retry ${state.attempts} of ${retryAttempts}`);
+    state.retryAt = Date.now() + backoffMs(state.attempts, RETRY_BASE_MS, RETRY_MAX_MS);
+  }
+}
+
+export const startStreamPoller = (opts: StreamPollerOptions): Poller => new StreamPoller(opts).start();

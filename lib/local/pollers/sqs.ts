@@ -23,6 +23,8 @@ const RECEIVE_MAX = 10;
 const DELETE_BATCH_MAX = 10;
 const LONG_POLL_SECONDS = 20;
 const ERROR_PAUSE_MS = 1_000;
+/** While filling a batch inside its window, how often to look again for more messages. */
+const WINDOW_POLL_MS = 100;
 
 export interface SqsPollerOptions {
   spec: QueueSpec;
@@ -33,84 +35,98 @@ export interface SqsPollerOptions {
   log: CloudLog;
 }
 
-export const startSqsPoller = (opts: SqsPollerOptions): Poller => {
-  const { spec, invoker, log } = opts;
-  const client = new SQSClient(localClientConfig(opts.endpoint));
-  const stopping = new AbortController();
-  const queueArn = sqsQueueArn(opts.queueName);
-  const label = `queue ${opts.queueName} → ${spec.consumer}`;
+class SqsPoller implements Poller {
+  readonly #opts: SqsPollerOptions;
+  readonly #client: SQSClient;
+  readonly #stopping = new AbortController();
+  readonly #queueArn: string;
+  readonly #label: string;
+  #running: Promise<void> = Promise.resolve();
 
-  const receive = async (max: number, waitSeconds: number): Promise<Message[]> => {
-    const { Messages = [] } = await client.send(
+  constructor(opts: SqsPollerOptions) {
+    this.#opts = opts;
+    this.#client = new SQSClient(localClientConfig(opts.endpoint));
+    this.#queueArn = sqsQueueArn(opts.queueName);
+    this.#label = `queue ${opts.queueName} → ${opts.spec.consumer}`;
+  }
+
+  start(): this {
+    this.#running = this.#loop();
+    this.#opts.log.info(`polling ${this.#label} (batch ${this.#opts.spec.batchSize}, window ${this.#opts.spec.maxBatchingWindowSeconds} s)`);
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.#stopping.abort();
+    await this.#running;
+    this.#client.destroy();
+  }
+
+  async #loop(): Promise<void> {
+    while (!this.#stopping.signal.aborted) {
+      try {
+        const batch = await this.#gather();
+        if (batch.length > 0) await this.#deliver(batch);
+      } catch (error) {
+        if (this.#stopping.signal.aborted) break;
+        this.#opts.log.warn(`${this.#label}: polling failed; trying again`, error);
+        await pause(ERROR_PAUSE_MS, this.#stopping.signal);
+      }
+    }
+  }
+
+  async #receive(max: number, waitSeconds: number): Promise<Message[]> {
+    const { Messages = [] } = await this.#client.send(
       new ReceiveMessageCommand({
-        QueueUrl: opts.queueUrl,
+        QueueUrl: this.#opts.queueUrl,
         MaxNumberOfMessages: Math.min(max, RECEIVE_MAX),
         WaitTimeSeconds: waitSeconds,
         MessageSystemAttributeNames: ['All'],
         MessageAttributeNames: ['All'],
       }),
-      { abortSignal: stopping.signal },
+      { abortSignal: this.#stopping.signal },
     );
     return Messages;
-  };
+  }
 
   /** Waits for a first message, then fills the batch until it is full or the window closes. */
-  const gather = async (): Promise<Message[]> => {
-    const batch = await receive(spec.batchSize, LONG_POLL_SECONDS);
+  async #gather(): Promise<Message[]> {
+    const { batchSize, maxBatchingWindowSeconds } = this.#opts.spec;
+    const batch = await this.#receive(batchSize, LONG_POLL_SECONDS);
     if (batch.length === 0) return batch;
-    const deadline = Date.now() + spec.maxBatchingWindowSeconds * 1000;
-    while (batch.length < spec.batchSize && Date.now() < deadline && !stopping.signal.aborted) {
-      const more = await receive(spec.batchSize - batch.length, 0);
-      if (more.length === 0) await pause(Math.min(100, deadline - Date.now()), stopping.signal);
+    const deadline = Date.now() + maxBatchingWindowSeconds * 1000;
+    while (batch.length < batchSize && Date.now() < deadline && !this.#stopping.signal.aborted) {
+      const more = await this.#receive(batchSize - batch.length, 0);
+      if (more.length === 0) await pause(Math.min(WINDOW_POLL_MS, deadline - Date.now()), this.#stopping.signal);
       batch.push(...more);
     }
     return batch;
-  };
+  }
 
-  const deleteMessages = async (messages: Message[]): Promise<void> => {
-    for (let start = 0; start < messages.length; start += DELETE_BATCH_MAX) {
-      const chunk = messages.slice(start, start + DELETE_BATCH_MAX);
-      const result = await client.send(
-        new DeleteMessageBatchCommand({
-          QueueUrl: opts.queueUrl,
-          Entries: chunk.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle ?? '' })),
-        }),
-      );
-      for (const failed of result.Failed ?? []) log.warn(`${label}: could not delete a handled message: ${failed.Message ?? failed.Code ?? ''}`);
-    }
-  };
-
-  const deliver = async (batch: Message[]): Promise<void> => {
-    const outcome = await invoker.invoke(spec.consumer, { Records: batch.map((message) => toLambdaSqsRecord(message, queueArn)) });
+  async #deliver(batch: Message[]): Promise<void> {
+    const { spec, invoker, log } = this.#opts;
+    const outcome = await invoker.invoke(spec.consumer, { Records: batch.map((message) => toLambdaSqsRecord(message, this.#queueArn)) });
     const verdict = readBatchResponse(outcome, new Set(batch.map((message) => message.MessageId ?? '')));
     if (verdict.kind === 'failure') {
-      log.warn(`${label}: batch of ${batch.length} failed (${verdict.reason}); it reappears after ${spec.visibilityTimeoutSeconds} s`);
+      log.warn(`${this.#label}: batch of ${batch.length} failed (${verdict.reason}); it reappears after ${spec.visibilityTimeoutSeconds} s`);
       return;
     }
     const failed = new Set(verdict.kind === 'partial' ? verdict.failedIds : []);
-    await deleteMessages(batch.filter((message) => !failed.has(message.MessageId ?? '')));
-  };
+    await this.#delete(batch.filter((message) => !failed.has(message.MessageId ?? '')));
+  }
 
-  const loop = async (): Promise<void> => {
-    while (!stopping.signal.aborted) {
-      try {
-        const batch = await gather();
-        if (batch.length > 0) await deliver(batch);
-      } catch (error) {
-        if (stopping.signal.aborted) break;
-        log.warn(`${label}: polling failed; trying again`, error);
-        await pause(ERROR_PAUSE_MS, stopping.signal);
-      }
+  async #delete(messages: Message[]): Promise<void> {
+    for (let start = 0; start < messages.length; start += DELETE_BATCH_MAX) {
+      const chunk = messages.slice(start, start + DELETE_BATCH_MAX);
+      const result = await this.#client.send(
+        new DeleteMessageBatchCommand({
+          QueueUrl: this.#opts.queueUrl,
+          Entries: chunk.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle ?? '' })),
+        }),
+      );
+      for (const failed of result.Failed ?? []) this.#opts.log.warn(`${this.#label}: could not delete a handled message: ${failed.Message ?? failed.Code ?? ''}`);
     }
-  };
+  }
+}
 
-  const running = loop();
-  log.info(`polling ${label} (batch ${spec.batchSize}, window ${spec.maxBatchingWindowSeconds} s)`);
-  return {
-    stop: async () => {
-      stopping.abort();
-      await running;
-      client.destroy();
-    },
-  };
-};
+export const startSqsPoller = (opts: SqsPollerOptions): Poller => new SqsPoller(opts).start();
