@@ -105,20 +105,21 @@ function parseLeafValue(ctx: ParseContext, field: LeafField, value: unknown): vo
   }
 }
 
-function parseValue(ctx: ParseContext, field: FieldMapping, value: unknown, depth: number): void {
+/** `inherited` is the dynamic mode of the enclosing object: objects without their own setting inherit it. */
+function parseValue(ctx: ParseContext, field: FieldMapping, value: unknown, depth: number, inherited: DynamicMode): void {
   if (field.kind === 'leaf') {
     parseLeafValue(ctx, field, value);
     return;
   }
   if (value === null) return;
   if (Array.isArray(value)) {
-    for (const item of value) parseValue(ctx, field, item, depth);
+    for (const item of value) parseValue(ctx, field, item, depth, inherited);
     return;
   }
   if (typeof value !== 'object') {
     throw mapperParsing(`object mapping for [${field.path}] tried to parse field [${field.path}] as object, but found a concrete value`);
   }
-  if (field.enabled) parseObjectValue(ctx, field, value as Record<string, unknown>, depth + 1, field.dynamic ?? 'true');
+  if (field.enabled) parseObjectValue(ctx, field, value as Record<string, unknown>, depth + 1, field.dynamic ?? inherited);
 }
 
 function checkKey(ctx: ParseContext, object: ObjectField, key: string): void {
@@ -154,14 +155,14 @@ function parseObjectValue(ctx: ParseContext, object: ObjectField, source: Record
     const value = source[key];
     if (!key.includes('.')) {
       const field = resolveChild(ctx, object, key, dynamic, value);
-      if (field !== undefined) parseValue(ctx, field, value, depth);
+      if (field !== undefined) parseValue(ctx, field, value, depth, dynamic);
       continue;
     }
     const parts = key.split('.');
     const resolved = resolveDottedParent(ctx, object, parts, dynamic);
     if (resolved === undefined) continue;
     const field = resolveChild(ctx, resolved[0], parts[parts.length - 1]!, resolved[1], value);
-    if (field !== undefined) parseValue(ctx, field, value, depth);
+    if (field !== undefined) parseValue(ctx, field, value, depth, resolved[1]);
   }
 }
 

@@ -125,8 +125,7 @@ export class SearchIndex {
     validateConditions(cond, 'delete');
     const existed = this.docs.has(id);
     const version = versionForDelete(this.name, id, this.state(id), cond);
-    // An internal-version delete of an unknown id changes nothing; an external one must remember its version.
-    if (!existed && cond.version === undefined) return this.result(id, 1, 'not_found', this.seqNo, 404);
+    // Like OpenSearch, even a delete of an unknown id takes a sequence number and leaves a tombstone.
     const seqNo = ++this.seqNo;
     this.applyDelete(id, version, seqNo);
     return this.result(id, version, existed ? 'deleted' : 'not_found', seqNo, existed ? 200 : 404);

@@ -1,0 +1,104 @@
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from '@opensearch-project/opensearch';
+import { startSearchEngine } from '../../../../lib/local/search-engine/index.ts';
+import type { RunningSearchEngine, SearchEngineOptions } from '../../../../lib/local/search-engine/index.ts';
+
+export interface TestEngine {
+  readonly engine: RunningSearchEngine;
+  readonly client: Client;
+  stop(): Promise<void>;
+}
+
+export async function startTestEngine(opts: SearchEngineOptions = {}): Promise<TestEngine> {
+  const engine = await startSearchEngine({ port: 0, ...opts });
+  const client = new Client({ node: engine.url });
+  return {
+    engine,
+    client,
+    stop: async () => {
+      await client.close();
+      await engine.close();
+    },
+  };
+}
+
+/** A fresh directory under the repo's .tmp (never the system temp dir). */
+export function tempDataDir(): string {
+  return mkdtempSync(join(process.cwd(), '.tmp', 'search-engine-'));
+}
+
+export const LOWERCASE_SETTINGS = { analysis: { normalizer: { lowercase: { type: 'custom', filter: ['lowercase'] } } } } as const;
+
+const keyword = { type: 'keyword', normalizer: 'lowercase' } as const;
+const text = { type: 'text', analyzer: 'standard', fields: { keyword: { type: 'keyword', normalizer: 'lowercase', ignore_above: 256 } } } as const;
+
+/** Shaped like the contact mapping the records index uses (lib/search-mappings.ts). */
+export const CONTACT_MAPPINGS = {
+  dynamic: 'strict',
+  properties: {
+    uuid: { type: 'keyword' },
+    workspace_id: { type: 'keyword' },
+    first_name: text,
+    last_name: text,
+    title: text,
+    email: keyword,
+    country: keyword,
+    seniority: keyword,
+    departments: keyword,
+    employees: { type: 'integer' },
+    revenue: { type: 'long' },
+    score: { type: 'double' },
+    created_at: { type: 'date' },
+    verified: { type: 'boolean' },
+  },
+} as const;
+
+export type Contact = Partial<Record<keyof typeof CONTACT_MAPPINGS.properties, unknown>>;
+
+/** Creates `index` with the contact mapping and indexes `docs` (ids "1", "2", ...), refreshed. */
+export async function seedContacts(client: Client, index: string, docs: readonly Contact[]): Promise<void> {
+  await client.indices.create({ index, body: { settings: LOWERCASE_SETTINGS, mappings: CONTACT_MAPPINGS } });
+  if (docs.length === 0) return;
+  const body = docs.flatMap((doc, i) => [{ index: { _index: index, _id: String(i + 1) } }, doc]);
+  const response = await client.bulk({ body, refresh: 'true' });
+  if (response.body.errors) throw new Error(`seeding failed: ${JSON.stringify(response.body.items)}`);
+}
+
+export interface HttpFailure {
+  readonly statusCode: number;
+  readonly body: { error: { type: string; reason: string; root_cause: Array<{ type: string; reason: string }> }; status: number };
+}
+
+/** The status and OpenSearch error body of a request expected to fail. */
+export async function failure(request: Promise<unknown>): Promise<HttpFailure> {
+  try {
+    await request;
+  } catch (err) {
+    const meta = (err as { meta?: { statusCode?: number; body?: unknown } }).meta;
+    if (meta?.statusCode !== undefined) return { statusCode: meta.statusCode, body: meta.body as HttpFailure['body'] };
+    throw err;
+  }
+  throw new Error('expected the request to fail');
+}
+
+interface Hit {
+  _id: string;
+  _score: number | null;
+  _source?: Record<string, unknown>;
+  sort?: unknown[];
+}
+
+export function hitsOf(response: { body: unknown }): Hit[] {
+  return (response.body as { hits: { hits: Hit[] } }).hits.hits;
+}
+
+export function idsOf(response: { body: unknown }): string[] {
+  return hitsOf(response).map((h) => h._id);
+}
+
+/** Ids of a search, sorted, for assertions that do not depend on order. */
+export async function matchingIds(client: Client, index: string, query: unknown): Promise<string[]> {
+  const response = await client.search({ index, body: { query, size: 100 } });
+  return idsOf(response).sort((a, b) => Number(a) - Number(b));
+}
