@@ -90,7 +90,8 @@ export class IndexLogFile implements WriteLog {
       }
     };
     for (const r of index.allRecords()) write({ op: 'index', id: r.id, version: r.version, seqNo: r.seqNo, source: r.source });
-    for (const [id, version] of index.allTombstones()) write({ op: 'delete', id, version, seqNo: -1 });
+    // Tombstones carry the latest sequence number so numbering resumes past every write after a restart.
+    for (const [id, version] of index.allTombstones()) write({ op: 'delete', id, version, seqNo: index.currentSeqNo });
     if (chunk.length > 0) writeSync(fd, `${chunk.join('\n')}\n`);
     fsyncSync(fd);
     closeSync(fd);

@@ -78,6 +78,11 @@ export class SearchIndex {
     return this.docs.size;
   }
 
+  /** The last sequence number handed out; -1 before the first write. */
+  get currentSeqNo(): number {
+    return this.seqNo;
+  }
+
   get tombstoneCount(): number {
     return this.tombstones.size;
   }

@@ -4,15 +4,44 @@ import { Client } from '@opensearch-project/opensearch';
 import { startSearchEngine } from '../../../../lib/local/search-engine/index.ts';
 import type { RunningSearchEngine, SearchEngineOptions } from '../../../../lib/local/search-engine/index.ts';
 
+// Tests walk responses field by field, including error bodies and requests the client's typed
+// API would refuse on purpose (unsupported features, malformed values); typing each shape here
+// would only restate what the assertions check.
+type Json = any;
+
+export interface LooseResponse {
+  readonly body: Json;
+  readonly statusCode: number | null;
+}
+
+type Call = (params?: Record<string, unknown>) => Promise<LooseResponse>;
+
+/** The official client, with untyped request parameters. */
+export interface LooseClient {
+  info: Call;
+  search: Call;
+  count: Call;
+  bulk: Call;
+  index: Call;
+  create: Call;
+  get: Call;
+  update: Call;
+  delete: Call;
+  deleteByQuery: Call;
+  indices: Record<'create' | 'delete' | 'exists' | 'getMapping' | 'putMapping' | 'getSettings' | 'putSettings' | 'refresh' | 'putAlias' | 'getAlias' | 'existsAlias' | 'updateAliases', Call>;
+  cluster: Record<'health', Call>;
+  close(): Promise<void>;
+}
+
 export interface TestEngine {
   readonly engine: RunningSearchEngine;
-  readonly client: Client;
+  readonly client: LooseClient;
   stop(): Promise<void>;
 }
 
 export async function startTestEngine(opts: SearchEngineOptions = {}): Promise<TestEngine> {
   const engine = await startSearchEngine({ port: 0, ...opts });
-  const client = new Client({ node: engine.url });
+  const client = new Client({ node: engine.url }) as unknown as LooseClient;
   return {
     engine,
     client,
@@ -57,7 +86,7 @@ export const CONTACT_MAPPINGS = {
 export type Contact = Partial<Record<keyof typeof CONTACT_MAPPINGS.properties, unknown>>;
 
 /** Creates `index` with the contact mapping and indexes `docs` (ids "1", "2", ...), refreshed. */
-export async function seedContacts(client: Client, index: string, docs: readonly Contact[]): Promise<void> {
+export async function seedContacts(client: LooseClient, index: string, docs: readonly Contact[]): Promise<void> {
   await client.indices.create({ index, body: { settings: LOWERCASE_SETTINGS, mappings: CONTACT_MAPPINGS } });
   if (docs.length === 0) return;
   const body = docs.flatMap((doc, i) => [{ index: { _index: index, _id: String(i + 1) } }, doc]);
@@ -98,7 +127,7 @@ export function idsOf(response: { body: unknown }): string[] {
 }
 
 /** Ids of a search, sorted, for assertions that do not depend on order. */
-export async function matchingIds(client: Client, index: string, query: unknown): Promise<string[]> {
+export async function matchingIds(client: LooseClient, index: string, query: unknown): Promise<string[]> {
   const response = await client.search({ index, body: { query, size: 100 } });
   return idsOf(response).sort((a, b) => Number(a) - Number(b));
 }
