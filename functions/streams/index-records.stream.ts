@@ -3,7 +3,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { indexOperationFor } from '../domain/records/search-document.ts';
 import { logger } from '../platform/logger.ts';
-import { countMetric, metrics } from '../platform/metrics.ts';
+import { publishCounts } from '../platform/metrics.ts';
 import { recordSearch } from '../platform/services/search.services.ts';
 import type { IndexOperation } from '../ports/search.port.ts';
 
@@ -31,8 +31,6 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
     failed = ops.map((_, i) => i);
   }
   if (failed.length > 0) logger.warn('Documents not indexed', { failed: failed.length, of: ops.length });
-  countMetric('DocumentsIndexed', ops.length - failed.length);
-  countMetric('IndexFailures', failed.length);
-  metrics.publishStoredMetrics();
+  publishCounts({ DocumentsIndexed: ops.length - failed.length, IndexFailures: failed.length });
   return { batchItemFailures: failed.map((i) => ({ itemIdentifier: sequenceOfOp[i] ?? '' })) };
 };

@@ -1,9 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { logger } from '../logger.ts';
-import { metrics } from '../metrics.ts';
 import { errorMapper, jsonBody, workspaceScope, type HttpContext } from './middlewares.ts';
 
 export interface HttpRequest {
@@ -27,7 +25,6 @@ type UseCase = (request: HttpRequest) => Promise<APIGatewayProxyResultV2>;
 export function httpHandler(options: HttpHandlerOptions, useCase: UseCase) {
   const chain = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, HttpContext>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics))
     .use(errorMapper());
   if (options.authorized) chain.use(workspaceScope());
   if (options.json) chain.use(jsonBody({ optional: options.json === 'optional' }));

@@ -2,11 +2,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoApiKeyStore } from '../../../functions/adapters/dynamodb/api-keys.dynamodb.ts';
 import { issueApiKey } from '../../../functions/domain/auth/issue-api-key.ts';
+import { LOCAL_CREDENTIALS } from '../../../lib/local/aws.ts';
 import { startLocalCloud } from '../../../lib/local/cloud.ts';
 import { ensureDevWorkspace } from '../../../lib/local/dev-workspace.ts';
 import type { LocalCloud } from '../../../lib/local/types.ts';
 
-export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 export const REGION = 'us-east-1';
 
 export interface TestCloud {
