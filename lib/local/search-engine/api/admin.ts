@@ -64,6 +64,8 @@ interface AliasAction {
   readonly kind: 'add' | 'remove';
   readonly indices: string[];
   readonly aliases: string[];
+  /** For remove: whether a missing alias is an error (OpenSearch's default) or a no-op. */
+  readonly mustExist: boolean;
 }
 
 function names(def: Record<string, unknown>, single: string, plural: string): string[] {
@@ -85,7 +87,7 @@ function parseAliasAction(entry: unknown): AliasAction {
   for (const key of Object.keys(def)) {
     if (!['index', 'indices', 'alias', 'aliases', 'must_exist'].includes(key)) throw unsupported(`alias option [${key}]`);
   }
-  return { kind, indices: names(def, 'index', 'indices'), aliases: names(def, 'alias', 'aliases') };
+  return { kind, indices: names(def, 'index', 'indices'), aliases: names(def, 'alias', 'aliases'), mustExist: def.must_exist !== false };
 }
 
 /** POST /_aliases: every action is validated before any is applied, so the swap is atomic. */
@@ -97,7 +99,7 @@ export function updateAliases(engine: SearchEngine, body: unknown): { acknowledg
     for (const alias of action.aliases) {
       validateIndexName(alias, 'alias');
       if (engine.indexNames().includes(alias)) throw badRequest('invalid_alias_name_exception', `Invalid alias name [${alias}]: an index or data stream exists with the same name as the alias`);
-      if (action.kind === 'remove' && !action.indices.some((i) => engine.aliases.indicesOf(alias)?.has(engine.getIndex(i).name))) {
+      if (action.kind === 'remove' && action.mustExist && !action.indices.some((i) => engine.aliases.indicesOf(alias)?.has(engine.getIndex(i).name))) {
         throw new SearchEngineError(404, 'aliases_not_found_exception', `aliases [${alias}] missing`, { 'resource.type': 'aliases', 'resource.id': alias });
       }
     }

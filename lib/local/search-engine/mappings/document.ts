@@ -54,14 +54,13 @@ function dynamicLeaf(path: string, type: 'text' | 'long' | 'float' | 'boolean' |
       indexKind: 'keyword',
       normalizer: null,
       ignoreAbove: DYNAMIC_KEYWORD_IGNORE_ABOVE,
-      searchable: true,
       fields: new Map(),
       multiFields: [],
       definition: { type: 'keyword', ignore_above: DYNAMIC_KEYWORD_IGNORE_ABOVE },
     };
     return { ...keyword, path, sourcePath: path, type: 'text', indexKind: 'text', ignoreAbove: Infinity, fields: new Map([['keyword', keyword]]), multiFields: [keyword], definition: { type: 'text', fields: { keyword: keyword.definition } } };
   }
-  return { kind: 'leaf', path, sourcePath: path, type, indexKind: 'numeric', normalizer: null, ignoreAbove: Infinity, searchable: true, fields: new Map(), multiFields: [], definition: { type } };
+  return { kind: 'leaf', path, sourcePath: path, type, indexKind: 'numeric', normalizer: null, ignoreAbove: Infinity, fields: new Map(), multiFields: [], definition: { type } };
 }
 
 /** OpenSearch's default dynamic mapping for a JSON value; undefined for null/empty arrays. */
@@ -98,10 +97,10 @@ function parseLeafValue(ctx: ParseContext, field: LeafField, value: unknown): vo
     return;
   }
   const indexed = indexedValue(field, ctx.id, value);
-  if (indexed !== undefined && field.searchable) ctx.add(field, indexed);
+  if (indexed !== undefined) ctx.add(field, indexed);
   for (const sub of field.multiFields) {
     const subValue = indexedValue(sub, ctx.id, value);
-    if (subValue !== undefined && sub.searchable) ctx.add(sub, subValue);
+    if (subValue !== undefined) ctx.add(sub, subValue);
   }
 }
 

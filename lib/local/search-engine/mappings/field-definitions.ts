@@ -31,6 +31,8 @@ function checkParams(path: string, type: LeafType, def: Record<string, unknown>)
     throw unsupported(`mapping parameter [${key}] on field [${path}] of type [${type}]`);
   }
   if (def.fielddata === true) throw unsupported(`mapping parameter [fielddata: true] on field [${path}]`);
+  // OpenSearch still sorts, aggregates and runs exists on such fields through doc values, which this engine does not keep.
+  if (def.index === false) throw unsupported(`mapping parameter [index: false] on field [${path}]`);
   if (def.norms === false && type === 'text') throw unsupported(`mapping parameter [norms: false] on field [${path}]`);
   if (def.coerce === false) throw unsupported(`mapping parameter [coerce: false] on field [${path}]`);
   if (type === 'date') checkDateFormat(def.format);
@@ -74,7 +76,6 @@ function parseLeaf(settings: IndexSettings, path: string, type: LeafType, def: R
     indexKind: indexKindOf(type),
     normalizer: type === 'keyword' && typeof def.normalizer === 'string' ? normalizerFor(settings, def.normalizer, path) : null,
     ignoreAbove: typeof ignoreAbove === 'number' ? ignoreAbove : Number.POSITIVE_INFINITY,
-    searchable: def.index !== false,
     fields,
     multiFields: [...fields.values()],
     definition,

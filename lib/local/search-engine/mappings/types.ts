@@ -17,8 +17,6 @@ export interface LeafField {
   readonly indexKind: IndexKind;
   readonly normalizer: Normalizer | null;
   readonly ignoreAbove: number;
-  /** `index: false` keeps the value in `_source` only. */
-  readonly searchable: boolean;
   readonly fields: ReadonlyMap<string, LeafField>;
   /** `fields` as an array: parsing walks it for every value of every document. */
   readonly multiFields: readonly LeafField[];

@@ -37,7 +37,15 @@ export function parseMatch(body: unknown, pc: ParseContext): Query {
   const boost = boostOf('match', params);
   const leaf = pc.mapping.leaf(field);
   if (leaf === undefined) return new MatchNoneQuery();
-  if (leaf.indexKind !== 'text') return exactValueQuery(leaf, params.query, pc, boost);
+  if (leaf.indexKind !== 'text') {
+    try {
+      return exactValueQuery(leaf, params.query, pc, boost);
+    } catch (err) {
+      // `lenient` turns a value the field cannot hold into no match instead of an error.
+      if (params.lenient === true) return new MatchNoneQuery();
+      throw err;
+    }
+  }
   const tokens = queryTokens(leaf, params.query);
   if (tokens.length === 0) return zeroTermsQuery('match', params);
   const clauses = tokens.map((token) => new TermQuery(leaf, { kind: 'term', term: token }, 1));

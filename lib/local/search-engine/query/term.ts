@@ -34,7 +34,7 @@ export function parseTerm(body: unknown, pc: ParseContext): Query {
   if (field === '_id') return new IdsQuery([String(params.value)], boost);
   const leaf = pc.mapping.leaf(field);
   if (leaf === undefined) return new MatchNoneQuery();
-  if (params.case_insensitive === true && !(leaf.type === 'keyword' && leaf.normalizer !== null)) {
+  if (params.case_insensitive === true && leaf.indexKind !== 'numeric' && !(leaf.type === 'keyword' && leaf.normalizer !== null)) {
     // Only a lowercase-normalised field makes case_insensitive a no-op this engine can honour.
     return new CaseInsensitiveTermsQuery(leaf, [String(params.value)], boost);
   }

@@ -1,4 +1,4 @@
-import { illegalArgument, searchPhaseFailure } from '../errors.ts';
+import { searchPhaseFailure } from '../errors.ts';
 import type { LeafField } from '../mappings/types.ts';
 import { keywordTerm } from '../mappings/values.ts';
 import { valuesAtPath } from '../source-values.ts';
@@ -16,7 +16,6 @@ export function fielddataDisabled(index: string, field: string): Error {
 export function docValuesField(mappingLeaf: LeafField | undefined, index: string, name: string): LeafField | undefined {
   if (mappingLeaf === undefined) return undefined;
   if (mappingLeaf.indexKind === 'text') throw fielddataDisabled(index, name);
-  if (!mappingLeaf.searchable && mappingLeaf.indexKind === 'keyword') throw illegalArgument(`Can't load fielddata on [${name}] because fielddata is unsupported on fields of type [keyword]. Use doc values instead.`);
   return mappingLeaf;
 }
 
