@@ -66,7 +66,9 @@ export const createShardReader = (
       return records;
     } catch (error) {
       // Iterators expire after 15 minutes; a new one resumes after the last record read.
-      if (error instanceof ExpiredIteratorException) {
+      // DynamoDB Local with a database file also answers TrimmedDataAccess to an iterator
+      // taken while the shard was empty, once records arrive; a new iterator reads them.
+      if (error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException) {
         iterator = undefined;
         return [];
       }
