@@ -1,5 +1,5 @@
 import { BatchWriteItemCommand, DeleteItemCommand, DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, PutObjectCommand, S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { DynamoDBRecord, DynamoDBStreamEvent, S3Event, ScheduledEvent, SQSEvent, SQSRecord } from 'aws-lambda';
@@ -194,6 +194,22 @@ describe('local cloud resources and event sources', () => {
       },
     });
     expect(recorded<SQSEvent>('sqs-batch').flatMap((b) => b.Records).some((r) => r.body.includes('ignored.csv'))).toBe(false);
+  });
+
+  it('It should name a completed multipart upload ObjectCreated:CompleteMultipartUpload in its notification', async () => {
+    // Prepare
+    const target = { Bucket: cloud.resources.bucket, Key: 'workspaces/w1/multipart.csv' };
+    const { UploadId } = await s3.send(new CreateMultipartUploadCommand(target));
+
+    // Act
+    const { ETag } = await s3.send(new UploadPartCommand({ ...target, UploadId, PartNumber: 1, Body: 'only,part\n' }));
+    await s3.send(new CompleteMultipartUploadCommand({ ...target, UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag }] } }));
+    const event = await eventually(() => recorded<SQSEvent>('sqs-batch').flatMap((b) => b.Records).find((r) => r.body.includes('multipart.csv')), 'the notification');
+
+    // Assess
+    const [notification] = (JSON.parse(event.body) as S3Event).Records;
+    expect(notification?.eventName).toBe('ObjectCreated:CompleteMultipartUpload');
+    expect(notification?.s3.object).toMatchObject({ key: 'workspaces/w1/multipart.csv', size: 10 });
   });
 
   it('It should invoke scheduled functions with an EventBridge scheduled event', async () => {
