@@ -74,7 +74,7 @@ export function executeSearch(index: SearchIndex, req: SearchRequest): SearchRes
   const aggregations = req.aggs === undefined ? undefined : runAll(req.aggs, ctx, matched);
   const hitsBits = req.postFilter === undefined ? matched : matched.clone().and(req.postFilter.execute(ctx, false).bits);
   const score = scoreOf(result);
-  const keys = sorts.map((spec) => compileSortKey(spec, segment, ctx.maxDoc));
+  const keys = sorts.map((spec) => compileSortKey(spec, segment));
   const after = req.searchAfter === undefined ? null : Float64Array.from(req.searchAfter, (v, i) => keys[i]!.afterKey(v));
   // Doc order already is the answer for `_doc` ascending, and for a score sort when every score ties.
   const only = sorts.length === 1 ? sorts[0]! : undefined;

@@ -121,11 +121,11 @@ function keywordKey(spec: SortSpec, index: KeywordFieldIndex, maxDoc: number): S
   };
 }
 
-export function compileSortKey(spec: SortSpec, segment: Segment, maxDoc: number): SortKey {
+export function compileSortKey(spec: SortSpec, segment: Segment): SortKey {
   const sign = spec.asc ? 1 : -1;
   if (spec.kind === 'score') return { key: (_doc, score) => sign * score, value: (_doc, score) => score, afterKey: (v) => sign * Number(v) };
   if (spec.kind === 'doc') return { key: (doc) => sign * doc, value: (doc) => doc, afterKey: (v) => sign * Number(v) };
   const index = spec.field === undefined ? undefined : segment.field(spec.field.path);
-  if (index instanceof KeywordFieldIndex) return keywordKey(spec, index, maxDoc);
+  if (index instanceof KeywordFieldIndex) return keywordKey(spec, index, segment.visibleMaxDoc);
   return numericKey(spec, index instanceof NumericFieldIndex ? index : undefined);
 }

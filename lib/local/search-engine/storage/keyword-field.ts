@@ -68,7 +68,6 @@ export class KeywordFieldIndex {
       }
     }
     this.exists.push(doc);
-    this.ordinals = null;
   }
 
   docFreq(term: string): number {
@@ -111,12 +110,17 @@ export class KeywordFieldIndex {
     return merged;
   }
 
+  /**
+   * Sort ordinals for docs below `maxDoc`. Callers pass the refreshed doc count, so writes
+   * between two refreshes do not force a rebuild: their docs are not live yet anyway.
+   */
   ordinalsFor(maxDoc: number): Ordinals {
     if (this.ordinals !== null && this.ordinalsMaxDoc === maxDoc) return this.ordinals;
     const terms = this.sortedTerms();
     const min = new Int32Array(maxDoc).fill(-1);
     const max = new Int32Array(maxDoc).fill(-1);
     const assign = (doc: number, ord: number): void => {
+      if (doc >= maxDoc) return;
       if (min[doc] === -1) min[doc] = ord;
       max[doc] = ord;
     };

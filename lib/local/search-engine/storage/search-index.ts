@@ -53,7 +53,8 @@ export class SearchIndex {
   readonly segment = new Segment();
   private readonly docs = new Map<string, DocRecord>();
   private readonly tombstones = new Map<string, number>();
-  private readonly dirty = new Set<string>();
+  /** Ids deleted since the last refresh: search still shows them until then. */
+  private readonly deletedSinceRefresh = new Set<string>();
   private seqNo = -1;
   lastRefresh = Date.now();
   log: WriteLog | undefined;
@@ -88,7 +89,7 @@ export class SearchIndex {
   }
 
   get hasPendingWrites(): boolean {
-    return this.dirty.size > 0;
+    return this.segment.hasUnpublished || this.deletedSinceRefresh.size > 0;
   }
 
   get(id: string): DocRecord | undefined {
@@ -104,7 +105,9 @@ export class SearchIndex {
   }
 
   private state(id: string): VersionState {
-    return { live: this.docs.get(id), tombstoneVersion: this.tombstones.get(id) };
+    const live = this.docs.get(id);
+    // A tombstone only matters for an id with no live doc; skipping the lookup keeps writes cheap.
+    return { live, tombstoneVersion: live === undefined && this.tombstones.size > 0 ? this.tombstones.get(id) : undefined };
   }
 
   private result(id: string, version: number, result: WriteOutcome, seqNo: number, status: number): WriteResult {
@@ -119,17 +122,21 @@ export class SearchIndex {
     const source = checkSource(rawSource);
     const parsed = parseDocument(this.mapping, id, source, this.settings.totalFieldsLimit);
     if (parsed.mappingChanged) this.onMappingChange?.();
-    const existed = this.docs.has(id);
-    const version = versionForWrite(this.name, id, this.state(id), cond, opType);
-    const record = this.store({ id, source, version, seqNo: ++this.seqNo, parsed });
+    const state = this.state(id);
+    const existed = state.live !== undefined;
+    const version = versionForWrite(this.name, id, state, cond, opType);
+    const record: DocRecord = { id, source, version, seqNo: ++this.seqNo };
+    this.segment.append(record, parsed);
+    this.store(record);
     return this.result(id, version, existed ? 'updated' : 'created', record.seqNo, existed ? 200 : 201);
   }
 
   delete(id: string, cond: WriteConditions): WriteResult {
     checkId(id);
     validateConditions(cond, 'delete');
-    const existed = this.docs.has(id);
-    const version = versionForDelete(this.name, id, this.state(id), cond);
+    const state = this.state(id);
+    const existed = state.live !== undefined;
+    const version = versionForDelete(this.name, id, state, cond);
     // Like OpenSearch, even a delete of an unknown id takes a sequence number and leaves a tombstone.
     const seqNo = ++this.seqNo;
     this.applyDelete(id, version, seqNo);
@@ -142,28 +149,25 @@ export class SearchIndex {
     if (entry.op === 'delete') {
       this.docs.delete(entry.id);
       this.tombstones.set(entry.id, entry.version);
-      this.dirty.add(entry.id);
+      this.deletedSinceRefresh.add(entry.id);
       return;
     }
-    const parsed = parseDocument(this.mapping, entry.id, entry.source, Number.POSITIVE_INFINITY);
-    const record: DocRecord = { id: entry.id, source: entry.source, version: entry.version, seqNo: entry.seqNo, parsed };
+    const record: DocRecord = { id: entry.id, source: entry.source, version: entry.version, seqNo: entry.seqNo };
+    this.segment.append(record, parseDocument(this.mapping, entry.id, entry.source, Number.POSITIVE_INFINITY));
     this.docs.set(entry.id, record);
     this.tombstones.delete(entry.id);
-    this.dirty.add(entry.id);
   }
 
-  private store(record: DocRecord): DocRecord {
+  private store(record: DocRecord): void {
     this.docs.set(record.id, record);
-    this.tombstones.delete(record.id);
-    this.dirty.add(record.id);
+    if (this.tombstones.size > 0) this.tombstones.delete(record.id);
     this.log?.append({ op: 'index', id: record.id, version: record.version, seqNo: record.seqNo, source: record.source });
-    return record;
   }
 
   private applyDelete(id: string, version: number, seqNo: number): void {
     this.docs.delete(id);
     this.tombstones.set(id, version);
-    this.dirty.add(id);
+    this.deletedSinceRefresh.add(id);
     this.log?.append({ op: 'delete', id, version, seqNo });
   }
 
@@ -179,17 +183,9 @@ export class SearchIndex {
   /** Makes every write so far searchable. */
   refresh(): void {
     this.lastRefresh = Date.now();
-    if (this.dirty.size === 0) return;
-    for (const id of this.dirty) {
-      this.segment.remove(id);
-      const record = this.docs.get(id);
-      if (record === undefined) continue;
-      const parsed = record.parsed ?? parseDocument(this.mapping, id, record.source, Number.POSITIVE_INFINITY);
-      this.segment.add(record, parsed);
-      record.parsed = null;
-    }
-    this.dirty.clear();
-    this.segment.mergeIfNeeded();
+    if (!this.hasPendingWrites) return;
+    this.segment.publish(this.deletedSinceRefresh, (id) => this.docs.get(id));
+    this.deletedSinceRefresh.clear();
   }
 
   /** The `version_conflict_engine_exception` for an update of a missing doc. */
