@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { topology as projectTopology } from '../topology.ts';
 import type { Topology } from '../topology.ts';
@@ -18,6 +18,8 @@ export const DEFAULT_PORTS: Readonly<Record<PortName, number>> = {
 
 export const DEFAULT_DATA_DIR = path.join(REPO_ROOT, '.leadstack', 'data');
 const EPHEMERAL_ROOT = path.join(REPO_ROOT, '.tmp');
+const EPHEMERAL_PREFIX = 'local-cloud-';
+const OWNER_FILE = 'owner.pid';
 
 export interface ResolvedOptions {
   topology: Topology;
@@ -35,6 +37,36 @@ const checkPorts = (ports: Record<PortName, number>): void => {
   }
 };
 
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * An ephemeral directory outlives its cloud only when the process was killed before stop();
+ * the next ephemeral start removes those whose owner process is gone.
+ */
+const sweepAbandoned = async (): Promise<void> => {
+  const entries = await readdir(EPHEMERAL_ROOT).catch(() => []);
+  for (const entry of entries.filter((name) => name.startsWith(EPHEMERAL_PREFIX))) {
+    const dir = path.join(EPHEMERAL_ROOT, entry);
+    const owner = Number(await readFile(path.join(dir, OWNER_FILE), 'utf8').catch(() => ''));
+    if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) await rm(dir, { recursive: true, force: true });
+  }
+};
+
+const createEphemeralDir = async (): Promise<string> => {
+  await mkdir(EPHEMERAL_ROOT, { recursive: true });
+  await sweepAbandoned();
+  const dir = await mkdtemp(path.join(EPHEMERAL_ROOT, EPHEMERAL_PREFIX));
+  await writeFile(path.join(dir, OWNER_FILE), String(process.pid));
+  return dir;
+};
+
 export const resolveOptions = async (opts: LocalCloudOptions = {}): Promise<ResolvedOptions> => {
   const ports = { ...DEFAULT_PORTS, ...opts.ports };
   checkPorts(ports);
@@ -44,8 +76,7 @@ export const resolveOptions = async (opts: LocalCloudOptions = {}): Promise<Reso
   }
   let dataDir: string;
   if (ephemeral) {
-    await mkdir(EPHEMERAL_ROOT, { recursive: true });
-    dataDir = await mkdtemp(path.join(EPHEMERAL_ROOT, 'local-cloud-'));
+    dataDir = await createEphemeralDir();
   } else {
     dataDir = path.resolve(REPO_ROOT, opts.dataDir ?? DEFAULT_DATA_DIR);
     await mkdir(dataDir, { recursive: true });
