@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole stack offline on 127.0.0.1, with a development workspace and its
  * API key. Flags: --ephemeral (throwaway data), --data-dir <dir>, --port-base <n> (six
- * consecutive ports instead of 4000-4005), --quiet. LOG_LEVEL sets the handlers' log level.
+ * consecutive ports instead of 4000-4005), --quiet, --verbose (handlers log at DEBUG; LOG_LEVEL
+ * sets any other level, WARN by default).
  */
 import { parseArgs } from 'node:util';
 import { startLocalCloud } from '../lib/local/cloud.ts';
@@ -18,8 +19,11 @@ const readOptions = (): LocalCloudOptions => {
       'data-dir': { type: 'string' },
       'port-base': { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
     },
   });
+  // The cloud hands LOG_LEVEL to the handler environment when it starts.
+  if (values.verbose) process.env.LOG_LEVEL = 'DEBUG';
   const options: LocalCloudOptions = { ephemeral: values.ephemeral, quiet: values.quiet };
   if (values['data-dir'] !== undefined) options.dataDir = values['data-dir'];
   if (values['port-base'] !== undefined) {
