@@ -87,7 +87,14 @@ export const startSqs = async ({ port, dataDir, log }: SqsEmulatorOptions): Prom
   const persistent = dataDir === undefined ? undefined : await tryPersistentStores(dataDir, log);
   const app = buildApp({ logger: false, ...(persistent ? { stores: persistent.stores } : {}) });
   if (persistent) app.addHook('preClose', () => persistent.close());
-  const address = await app.listen({ port, host: LOOPBACK });
+  let address: string;
+  try {
+    address = await app.listen({ port, host: LOOPBACK });
+  } catch (error) {
+    // close() runs the preClose hook, which releases the SQLite file.
+    await app.close();
+    throw error;
+  }
   const endpoint = httpUrl(Number(new URL(address).port));
   log.info(`SQS (fauxqs) on ${endpoint} (${persistent ? dataDir : 'in memory'})`);
   return { endpoint, stop: () => app.close() };
