@@ -110,86 +110,91 @@ const INDEX_BODY = {
 
 interface Case {
   readonly name: string;
-  /** Ids (or a count) from the engine. */
-  readonly ours: () => unknown;
+  /** A `_search` body, or a `_count` body when `count` is set. */
+  readonly body: Record<string, unknown>;
+  readonly count?: boolean;
+  /** The same predicate and sort as a plain loop over the JS objects: ids, or a count. */
   readonly brute: () => unknown;
 }
 
-const byIndex = (a: [Contact, number], b: [Contact, number]): number => a[1] - b[1];
-const ids = (hits: Array<{ _id: string }>): string[] => hits.map((h) => h._id);
+type Row = [Contact, number];
+const byIndex = (a: Row, b: Row): number => a[1] - b[1];
+const newestFirst = (a: Row, b: Row): number => (a[0].created_at < b[0].created_at ? 1 : a[0].created_at > b[0].created_at ? -1 : byIndex(a, b));
+const uuids = (rows: Row[]): string[] => rows.slice(0, PAGE_SIZE).map(([d]) => d.uuid);
 
 /** A plain loop: the matches of `predicate`, in doc order, with their positions for tie-breaking. */
-function scan(docs: readonly Contact[], predicate: (d: Contact) => boolean): Array<[Contact, number]> {
-  const out: Array<[Contact, number]> = [];
+function scan(docs: readonly Contact[], predicate: (d: Contact) => boolean): Row[] {
+  const out: Row[] = [];
   for (let i = 0; i < docs.length; i++) if (predicate(docs[i]!)) out.push([docs[i]!, i]);
   return out;
 }
 
-function cases(engine: SearchEngine, docs: readonly Contact[]): Case[] {
-  const search = (body: unknown): string[] => ids(engine.search(INDEX, body).hits.hits as Array<{ _id: string }>);
+const ws = (id: string): unknown => ({ term: { workspace_id: id } });
+
+function filterCases(docs: readonly Contact[]): Case[] {
   const countries = new Set(['fr', 'de', 'es']);
   const depts = new Set(['engineering', 'sales']);
-  const nameToken = (d: Contact): boolean => d.first_name.toLowerCase() === 'marie' || d.last_name.toLowerCase() === 'marie';
-  const keySort = { sort: [{ 'last_name.keyword': 'asc' }, { uuid: 'asc' }], size: PAGE_SIZE };
-  const ws1 = { term: { workspace_id: 'ws-1' } };
-  const page1 = engine.search(INDEX, { query: { bool: { filter: [ws1] } }, ...keySort }).hits.hits;
-  const after = (page1[page1.length - 1]?.sort ?? []) as [string, string];
-  const lastKey = (d: Contact): [string, string] => [d.last_name.toLowerCase(), d.uuid];
-  const cmpKey = (a: [string, string], b: [string, string]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+  const senior = new Set(['director', 'vp', 'c_suite']);
+  const nameIs = (d: Contact, name: string): boolean => d.first_name.toLowerCase() === name || d.last_name.toLowerCase() === name;
   return [
     {
       name: 'bool filter: term + terms + range',
-      ours: () => search({ query: { bool: { filter: [{ term: { workspace_id: 'ws-2' } }, { terms: { country: ['fr', 'de', 'es'] } }, { range: { employees: { gte: 50, lte: 5000 } } }] } }, size: PAGE_SIZE }),
-      brute: () => scan(docs, (d) => d.workspace_id === 'ws-2' && countries.has(d.country) && d.employees >= 50 && d.employees <= 5000).slice(0, PAGE_SIZE).map(([d]) => d.uuid),
+      body: { query: { bool: { filter: [ws('ws-2'), { terms: { country: [...countries] } }, { range: { employees: { gte: 50, lte: 5000 } } }] } }, size: PAGE_SIZE },
+      brute: () => uuids(scan(docs, (d) => d.workspace_id === 'ws-2' && countries.has(d.country) && d.employees >= 50 && d.employees <= 5000)),
     },
     {
       name: 'bool filter + must_not',
-      ours: () => search({ query: { bool: { filter: [ws1], must_not: [{ terms: { seniority: ['intern', 'entry'] } }, { term: { email_status: 'bounced' } }] } }, size: PAGE_SIZE }),
-      brute: () => scan(docs, (d) => d.workspace_id === 'ws-1' && d.seniority !== 'intern' && d.seniority !== 'entry' && d.email_status !== 'bounced').slice(0, PAGE_SIZE).map(([d]) => d.uuid),
+      body: { query: { bool: { filter: [ws('ws-1')], must_not: [{ terms: { seniority: ['intern', 'entry'] } }, { term: { email_status: 'bounced' } }] } }, size: PAGE_SIZE },
+      brute: () => uuids(scan(docs, (d) => d.workspace_id === 'ws-1' && d.seniority !== 'intern' && d.seniority !== 'entry' && d.email_status !== 'bounced')),
     },
     {
       name: 'terms any-of (array field), date sort',
-      ours: () => search({ query: { bool: { filter: [ws1, { terms: { departments: ['engineering', 'sales'] } }] } }, sort: [{ created_at: 'desc' }], size: PAGE_SIZE }),
-      brute: () =>
-        scan(docs, (d) => d.workspace_id === 'ws-1' && d.departments.some((x) => depts.has(x)))
-          .sort((a, b) => (a[0].created_at < b[0].created_at ? 1 : a[0].created_at > b[0].created_at ? -1 : byIndex(a, b)))
-          .slice(0, PAGE_SIZE)
-          .map(([d]) => d.uuid),
+      body: { query: { bool: { filter: [ws('ws-1'), { terms: { departments: [...depts] } }] } }, sort: [{ created_at: 'desc' }], size: PAGE_SIZE },
+      brute: () => uuids(scan(docs, (d) => d.workspace_id === 'ws-1' && d.departments.some((x) => depts.has(x))).sort(newestFirst)),
     },
     {
+      name: 'match on text, date sort',
+      body: { query: { bool: { must: [{ match: { first_name: 'Marie' } }], filter: [ws('ws-1')] } }, sort: [{ created_at: 'desc' }], size: PAGE_SIZE },
+      brute: () => uuids(scan(docs, (d) => d.workspace_id === 'ws-1' && nameIs(d, 'marie')).sort(newestFirst)),
+    },
+    {
+      name: 'count: terms + date range',
+      count: true,
+      body: { query: { bool: { filter: [ws('ws-1'), { terms: { seniority: [...senior] } }, { range: { created_at: { gte: '2022-01-01', lt: '2023-01-01' } } }] } } },
+      brute: () => scan(docs, (d) => d.workspace_id === 'ws-1' && senior.has(d.seniority) && d.created_at >= '2022-01-01' && d.created_at < '2023-01-01').length,
+    },
+  ];
+}
+
+function sortCases(engine: SearchEngine, docs: readonly Contact[]): Case[] {
+  const keySort = { sort: [{ 'last_name.keyword': 'asc' }, { uuid: 'asc' }], size: PAGE_SIZE };
+  const page1 = engine.search(INDEX, { query: { bool: { filter: [ws('ws-1')] } }, ...keySort }).hits.hits;
+  const after = (page1[page1.length - 1]?.sort ?? []) as [string, string];
+  const keyOf = (d: Contact): [string, string] => [d.last_name.toLowerCase(), d.uuid];
+  const compare = (a: [string, string], b: [string, string]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+  return [
+    {
       name: 'keyword sort, search_after page 2',
-      ours: () => search({ query: { bool: { filter: [ws1] } }, ...keySort, search_after: after }),
+      body: { query: { bool: { filter: [ws('ws-1')] } }, ...keySort, search_after: after },
       brute: () =>
-        scan(docs, (d) => d.workspace_id === 'ws-1' && cmpKey(lastKey(d), after) > 0)
-          .map(([d, i]) => [lastKey(d), d.uuid, i] as const)
-          .sort((a, b) => cmpKey(a[0], b[0]) || a[2] - b[2])
+        scan(docs, (d) => d.workspace_id === 'ws-1' && compare(keyOf(d), after) > 0)
+          .map(([d, i]) => [keyOf(d), d.uuid, i] as const)
+          .sort((a, b) => compare(a[0], b[0]) || a[2] - b[2])
           .slice(0, PAGE_SIZE)
           .map(([, uuid]) => uuid),
     },
     {
       name: 'numeric sort desc',
-      ours: () => search({ query: { bool: { filter: [{ term: { workspace_id: 'ws-3' } }] } }, sort: [{ employees: 'desc' }], size: PAGE_SIZE }),
-      brute: () =>
-        scan(docs, (d) => d.workspace_id === 'ws-3')
-          .sort((a, b) => b[0].employees - a[0].employees || byIndex(a, b))
-          .slice(0, PAGE_SIZE)
-          .map(([d]) => d.uuid),
-    },
-    {
-      name: 'match on text, date sort',
-      ours: () => search({ query: { bool: { must: [{ match: { first_name: 'Marie' } }], filter: [ws1] } }, sort: [{ created_at: 'desc' }], size: PAGE_SIZE }),
-      brute: () =>
-        scan(docs, (d) => d.workspace_id === 'ws-1' && nameToken(d))
-          .sort((a, b) => (a[0].created_at < b[0].created_at ? 1 : a[0].created_at > b[0].created_at ? -1 : byIndex(a, b)))
-          .slice(0, PAGE_SIZE)
-          .map(([d]) => d.uuid),
-    },
-    {
-      name: 'count: terms + date range',
-      ours: () => engine.count(INDEX, { query: { bool: { filter: [ws1, { terms: { seniority: ['director', 'vp', 'c_suite'] } }, { range: { created_at: { gte: '2022-01-01', lt: '2023-01-01' } } }] } } }),
-      brute: () => scan(docs, (d) => d.workspace_id === 'ws-1' && ['director', 'vp', 'c_suite'].includes(d.seniority) && d.created_at >= '2022-01-01' && d.created_at < '2023-01-01').length,
+      body: { query: { bool: { filter: [ws('ws-3')] } }, sort: [{ employees: 'desc' }], size: PAGE_SIZE },
+      brute: () => uuids(scan(docs, (d) => d.workspace_id === 'ws-3').sort((a, b) => b[0].employees - a[0].employees || byIndex(a, b))),
     },
   ];
+}
+
+/** What the engine answers for a case: the hits' ids, or the count. */
+function ours(engine: SearchEngine, c: Case): unknown {
+  if (c.count === true) return engine.count(INDEX, c.body);
+  return engine.search(INDEX, c.body).hits.hits.map((h) => h._id);
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -240,13 +245,15 @@ export async function runSearchEngineBench(opts: { docs: number }): Promise<void
   const ms = await index(engine, docs);
   console.log(`indexed ${opts.docs} docs in ${(ms / 1000).toFixed(1)} s: ${Math.round(opts.docs / (ms / 1000))} docs/s (bulk batches of ${BULK_BATCH}, then refresh)`);
   memory('after indexing (docs + engine)');
-  console.log(`\n${'query'.padEnd(40)} ${'ours p50'.padStart(9)} ${'ours p99'.padStart(9)} ${'brute p50'.padStart(10)} ${'brute p99'.padStart(10)} ${'brute/ours'.padStart(10)}  same`);
-  for (const c of cases(engine, docs)) {
-    const ours = time(c.ours);
+  console.log(`\n${'query'.padEnd(38)} ${'matches'.padStart(8)} ${'ours p50'.padStart(9)} ${'ours p99'.padStart(9)} ${'brute p50'.padStart(10)} ${'brute p99'.padStart(10)} ${'brute/ours'.padStart(10)}  same`);
+  for (const c of [...filterCases(docs), ...sortCases(engine, docs)]) {
+    const engineTimes = time(() => ours(engine, c));
     const brute = time(c.brute);
-    const same = JSON.stringify(ours.result) === JSON.stringify(brute.result);
+    const same = JSON.stringify(engineTimes.result) === JSON.stringify(brute.result);
+    const matches = engine.count(INDEX, { query: c.body.query });
     const f = (n: number, w: number): string => `${n.toFixed(2)} ms`.padStart(w);
-    console.log(`${c.name.padEnd(40)} ${f(ours.p50, 9)} ${f(ours.p99, 9)} ${f(brute.p50, 10)} ${f(brute.p99, 10)} ${`${(brute.p50 / ours.p50).toFixed(1)}x`.padStart(10)}  ${same ? 'yes' : 'NO'}`);
+    const ratio = `${(brute.p50 / engineTimes.p50).toFixed(1)}x`.padStart(10);
+    console.log(`${c.name.padEnd(38)} ${String(matches).padStart(8)} ${f(engineTimes.p50, 9)} ${f(engineTimes.p99, 9)} ${f(brute.p50, 10)} ${f(brute.p99, 10)} ${ratio}  ${same ? 'yes' : 'NO'}`);
   }
   memory('after queries');
   await engine.close();

@@ -106,6 +106,17 @@ describe('search engine: index lifecycle', () => {
     expect(await hit({ term: { k: 'y' } })).toBe(1);
   });
 
+  it('It should store float fields at float precision, so ranges and terms given as doubles match like OpenSearch', async () => {
+    await t.client.indices.create({ index: 'floats', body: { mappings: { properties: { f: { type: 'float' }, d: { type: 'double' }, l: { type: 'long' } } } } });
+    await t.client.index({ index: 'floats', id: '1', body: { f: 0.1, d: 0.1, l: '42' }, refresh: true });
+    const hit = async (query: unknown): Promise<number> => (await t.client.count({ index: 'floats', body: { query } })).body.count as number;
+    expect(await hit({ term: { f: 0.1 } })).toBe(1);
+    expect(await hit({ range: { f: { lte: 0.1 } } })).toBe(1);
+    expect(await hit({ range: { f: { gt: 0.1 } } })).toBe(0);
+    expect(await hit({ range: { d: { gte: 0.1, lte: 0.1 } } })).toBe(1);
+    expect(await hit({ term: { l: 42 } })).toBe(1);
+  });
+
   it('It should reject a value of the wrong type with mapper_parsing_exception', async () => {
     await t.client.indices.create({ index: 'typed', body: { mappings: { properties: { n: { type: 'integer' }, d: { type: 'date' }, b: { type: 'boolean' } } } } });
     for (const body of [{ n: 'abc' }, { n: 3_000_000_000 }, { d: 'yesterday' }, { b: 'yes' }, { n: { nested: 1 } }]) {

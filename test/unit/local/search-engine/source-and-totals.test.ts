@@ -52,6 +52,17 @@ describe('search engine: _source filtering', () => {
     expect(excluded[0]!._source).toEqual({ company: { name: 'Acme' }, tag: 'x' });
   });
 
+  it('It should take search options from URL parameters on a bodiless GET', async () => {
+    const response = await fetch(`${t.engine.url}/${INDEX}/_search?size=2&from=1&sort=employees:desc&_source=country&track_total_hits=true`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { hits: { total: unknown; hits: Array<{ _id: string; _source: unknown; sort: unknown[] }> } };
+    expect(body.hits.total).toEqual({ value: 5, relation: 'eq' });
+    expect(body.hits.hits.map((h) => [h._id, h._source, h.sort])).toEqual([
+      ['2', { country: 'us' }, [500]],
+      ['1', { country: 'FR' }, [50]],
+    ]);
+  });
+
   it('It should honour the _source_includes URL parameter', async () => {
     const response = await t.client.search({ index: INDEX, _source_includes: ['email'], body: { query: { ids: { values: ['2'] } } } });
     expect(hitsOf(response)[0]!._source).toEqual({ email: 'jane@globex.com' });
