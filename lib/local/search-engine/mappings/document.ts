@@ -4,7 +4,10 @@ import type { IndexMapping } from './mapping.ts';
 import type { DynamicMode, FieldMapping, LeafField, ObjectField } from './types.ts';
 import { indexedValue } from './values.ts';
 
+/** OpenSearch's `index.mapping.depth.limit`: how deep mapped objects may nest. */
 const MAX_DEPTH = 20;
+/** How deep any JSON may nest (the JSON parser's limit in OpenSearch), arrays and unmapped subtrees included. */
+const MAX_NESTING = 1_000;
 const DYNAMIC_KEYWORD_IGNORE_ABOVE = 256;
 const METADATA_FIELDS = new Set(['_id', '_index', '_source', '_routing', '_version', '_seq_no', '_primary_term', '_ignored', '_field_names', '_type', '_size', '_doc_count', '_data_stream_timestamp']);
 
@@ -63,9 +66,20 @@ function dynamicLeaf(path: string, type: 'text' | 'long' | 'float' | 'boolean' |
   return { kind: 'leaf', path, sourcePath: path, type, indexKind: 'numeric', normalizer: null, ignoreAbove: Infinity, fields: new Map(), multiFields: [], definition: { type } };
 }
 
+/** The first non-null element of a possibly nested array, found without recursion. */
+function firstValue(value: unknown): unknown {
+  const stack = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+    else if (v !== null && v !== undefined) return v;
+  }
+  return undefined;
+}
+
 /** OpenSearch's default dynamic mapping for a JSON value; undefined for null/empty arrays. */
 function dynamicFieldFor(ctx: ParseContext, path: string, value: unknown): FieldMapping | undefined {
-  const sample = Array.isArray(value) ? value.flat(Infinity).find((v) => v !== null) : value;
+  const sample = firstValue(value);
   if (sample === undefined || sample === null) return undefined;
   if (typeof sample === 'object') return { kind: 'object', path, dynamic: undefined, enabled: true, properties: new Map() };
   if (typeof sample === 'boolean') return dynamicLeaf(path, 'boolean');
@@ -90,10 +104,25 @@ function resolveChild(ctx: ParseContext, parent: ObjectField, name: string, dyna
   return created;
 }
 
-function parseLeafValue(ctx: ParseContext, field: LeafField, value: unknown): void {
+function tooDeep(): Error {
+  return mapperParsing(`The document nests deeper than the allowed limit of [${MAX_NESTING}]`);
+}
+
+/**
+ * Bounds the nesting of a subtree parsing will not walk (dynamic:false or enabled:false), so
+ * later recursive walks of `_source` (source filtering, updates) cannot overflow the stack.
+ */
+function checkNesting(value: unknown, depth: number): void {
+  if (value === null || typeof value !== 'object') return;
+  if (depth > MAX_NESTING) throw tooDeep();
+  for (const child of Array.isArray(value) ? value : Object.values(value)) checkNesting(child, depth + 1);
+}
+
+function parseLeafValue(ctx: ParseContext, field: LeafField, value: unknown, depth: number): void {
   if (value === null) return;
   if (Array.isArray(value)) {
-    for (const item of value) parseLeafValue(ctx, field, item);
+    if (depth > MAX_NESTING) throw tooDeep();
+    for (const item of value) parseLeafValue(ctx, field, item, depth + 1);
     return;
   }
   const indexed = indexedValue(field, ctx.id, value);
@@ -107,18 +136,20 @@ function parseLeafValue(ctx: ParseContext, field: LeafField, value: unknown): vo
 /** `inherited` is the dynamic mode of the enclosing object: objects without their own setting inherit it. */
 function parseValue(ctx: ParseContext, field: FieldMapping, value: unknown, depth: number, inherited: DynamicMode): void {
   if (field.kind === 'leaf') {
-    parseLeafValue(ctx, field, value);
+    parseLeafValue(ctx, field, value, depth);
     return;
   }
   if (value === null) return;
   if (Array.isArray(value)) {
-    for (const item of value) parseValue(ctx, field, item, depth, inherited);
+    if (depth > MAX_NESTING) throw tooDeep();
+    for (const item of value) parseValue(ctx, field, item, depth + 1, inherited);
     return;
   }
   if (typeof value !== 'object') {
     throw mapperParsing(`object mapping for [${field.path}] tried to parse field [${field.path}] as object, but found a concrete value`);
   }
   if (field.enabled) parseObjectValue(ctx, field, value as Record<string, unknown>, depth + 1, field.dynamic ?? inherited);
+  else checkNesting(value, depth);
 }
 
 function checkKey(ctx: ParseContext, object: ObjectField, key: string): void {
@@ -155,13 +186,14 @@ function parseObjectValue(ctx: ParseContext, object: ObjectField, source: Record
     if (!key.includes('.')) {
       const field = resolveChild(ctx, object, key, dynamic, value);
       if (field !== undefined) parseValue(ctx, field, value, depth, dynamic);
+      else checkNesting(value, depth);
       continue;
     }
     const parts = key.split('.');
     const resolved = resolveDottedParent(ctx, object, parts, dynamic);
-    if (resolved === undefined) continue;
-    const field = resolveChild(ctx, resolved[0], parts[parts.length - 1]!, resolved[1], value);
-    if (field !== undefined) parseValue(ctx, field, value, depth, resolved[1]);
+    const field = resolved === undefined ? undefined : resolveChild(ctx, resolved[0], parts[parts.length - 1]!, resolved[1], value);
+    if (field !== undefined) parseValue(ctx, field, value, depth, resolved![1]);
+    else checkNesting(value, depth);
   }
 }
 

@@ -18,7 +18,12 @@ function merge(base: Record<string, unknown>, patch: Record<string, unknown>): R
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    // Too deep to serialise: not a no-op, and indexing it will answer the mapper error.
+    return false;
+  }
 }
 
 /** The partial-document update (`_update`, bulk `update`); scripts are not supported. */

@@ -84,6 +84,19 @@ describe('search engine: hostile documents', () => {
     expect(JSON.parse(aggs.body).aggregations).toEqual(JSON.parse('{"__proto__":{"value":1}}'));
   });
 
+  it('It should refuse documents nested deeper than the JSON limit, even in unmapped subtrees', async () => {
+    const deepArray = `{"a":${'['.repeat(5_000)}1${']'.repeat(5_000)}}`;
+    const deepObject = `{"skip":${'{"x":'.repeat(5_000)}1${'}'.repeat(5_000)}}`;
+    await t.client.indices.create({ index: 'deep', body: { mappings: { dynamic: false, properties: { a: { type: 'keyword' } } } } });
+    for (const body of [deepArray, deepObject]) {
+      const response = await raw('/deep/_doc/1', { 'content-type': 'application/json' }, body);
+      expect(response.status).toBe(400);
+      expect(JSON.parse(response.body).error.type).toBe('mapper_parsing_exception');
+    }
+    expect((await raw('/deep/_doc/2?refresh=true', { 'content-type': 'application/json' }, '{"a":[["x"]],"skip":{"y":{"z":1}}}')).status).toBe(201);
+    expect((await t.client.count({ index: 'deep', body: { query: { term: { a: 'x' } } } })).body.count).toBe(1);
+  });
+
   it('It should refuse a metadata field inside a document', async () => {
     const result = await failure(t.client.index({ index: 'hostile', id: '2', body: { _id: 'other', name: 'y' } }));
     expect(result.statusCode).toBe(400);
