@@ -74,6 +74,7 @@ export class SearchEngine {
   getIndex(name: string): SearchIndex {
     const index = this.indices.get(name);
     if (index !== undefined) return index;
+    if (name.includes(',') || name.includes('*') || name === '_all') throw unsupported(`requests over several indices ([${name}]); name one index or alias`);
     const targets = this.aliases.indicesOf(name);
     if (targets === undefined) throw indexNotFound(name);
     if (targets.size > 1) throw unsupported(`requests on alias [${name}] pointing to ${targets.size} indices (only single-index aliases)`);

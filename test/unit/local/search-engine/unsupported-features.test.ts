@@ -82,6 +82,12 @@ describe('search engine: unsupported features fail loudly', () => {
     expect(pipeline.body.error.reason).toContain('pipeline');
   });
 
+  it('It should name a search over several indices', async () => {
+    const { statusCode, body } = await failure(t.client.search({ index: `${INDEX},other` }));
+    expect(statusCode).toBe(400);
+    expect(body.error.reason).toContain('several indices');
+  });
+
   it('It should name an unknown endpoint', async () => {
     const response = await fetch(`${t.engine.url}/_cat/indices`);
     expect(response.status).toBe(400);
