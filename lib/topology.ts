@@ -298,6 +298,26 @@ export const topology: Topology = {
 /** Origins allowed to upload from a browser unless the deployment overrides them. */
 export const DEFAULT_CORS_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'] as const;
 
+export interface HttpCorsRules {
+  readonly allowOrigins: readonly string[];
+  readonly allowMethods: readonly HttpMethod[];
+  readonly allowHeaders: readonly string[];
+  readonly maxAgeSeconds: number;
+}
+
+/** Browsers may cache a preflight answer this long; the allowed origins change only on deploy. */
+export const HTTP_CORS_MAX_AGE_SECONDS = 3600;
+
+/** The HTTP API's CORS rules, which API Gateway and the local gateway both apply. */
+export function httpCorsRules(http: Topology['http'], origins: readonly string[]): HttpCorsRules {
+  return {
+    allowOrigins: [...origins],
+    allowMethods: [...new Set(http.routes.map((route) => route.method))],
+    allowHeaders: [http.authorizer.header, 'content-type'],
+    maxAgeSeconds: HTTP_CORS_MAX_AGE_SECONDS,
+  };
+}
+
 // ---- Environment contract: the names a handler reads (functions/platform/config.ts) ----
 
 const constCase = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();

@@ -7,12 +7,9 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { Topology } from '../topology.ts';
+import { httpCorsRules, type Topology } from '../topology.ts';
 import { acknowledge } from './nag.ts';
 import { canonicalHeader } from './naming.ts';
-
-/** Browsers may cache a preflight answer this long; the allowed origins change only on deploy. */
-const CORS_MAX_AGE = Duration.hours(1);
 
 /** HTTP API access-log fields; only `$context` variables HTTP APIs support (a REST-only one fails the deploy). */
 const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
@@ -47,16 +44,17 @@ export class LeadstackHttpApi extends Construct {
     super(scope, id);
     const { http, functionFor } = props;
 
+    const cors = httpCorsRules(http, props.corsOrigins);
     this.api = new HttpApi(this, 'Api', {
       apiName: `${Stack.of(this).stackName}-http`,
       description: 'leadstack HTTPS JSON API',
       // The default stage is created below so that it can carry access logging.
       createDefaultStage: false,
       corsPreflight: {
-        allowOrigins: [...props.corsOrigins],
-        allowMethods: [...new Set(http.routes.map((route) => CorsHttpMethod[route.method]))],
-        allowHeaders: [canonicalHeader(http.authorizer.header), 'Content-Type'],
-        maxAge: CORS_MAX_AGE,
+        allowOrigins: [...cors.allowOrigins],
+        allowMethods: cors.allowMethods.map((method) => CorsHttpMethod[method]),
+        allowHeaders: cors.allowHeaders.map(canonicalHeader),
+        maxAge: Duration.seconds(cors.maxAgeSeconds),
       },
     });
     this.stage = this.api.addStage('DefaultStage', {

@@ -17,6 +17,7 @@ import { SearchDomain } from './search-domain.ts';
 import { SearchIndexes } from './search-indexes.ts';
 import { subscribeStreams } from './streams.ts';
 import { createTables } from './tables.ts';
+import { pascal } from './naming.ts';
 import { LeadstackWebSocketApi } from './websocket-api.ts';
 
 export interface LeadstackStackProps extends StackProps {
@@ -94,5 +95,9 @@ export class LeadstackStack extends Stack {
     new CfnOutput(this, 'WebSocketUrl', { value: websocket.url });
     new CfnOutput(this, 'UploadsBucketName', { value: uploads.bucket.bucketName });
     new CfnOutput(this, 'SearchEndpoint', { value: search.endpointUrl });
+    // The operator CLI (`npm run admin`) issues API keys into this table.
+    for (const [name, table] of Object.entries(tables)) {
+      new CfnOutput(this, `${pascal(name)}TableName`, { value: table.tableName });
+    }
   }
 }

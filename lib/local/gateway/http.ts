@@ -4,11 +4,12 @@
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
-import type { Topology } from '../../topology.ts';
+import { DEFAULT_CORS_ORIGINS, httpCorsRules, type Topology } from '../../topology.ts';
 import type { Invoker } from '../invoke.ts';
 import type { CloudLog } from '../log.ts';
 import { closeServer, httpUrl, listen } from '../net.ts';
 import { authorizeHttpRequest } from './http-authorizer.ts';
+import { isPreflight, preflightResponse, withCors } from './http-cors.ts';
 import { buildHttpEvent, parseRequest } from './http-event.ts';
 import { gatewayError, mapHandlerResult, send } from './http-response.ts';
 import type { GatewayResponse } from './http-response.ts';
@@ -41,13 +42,27 @@ const readBody = async (req: IncomingMessage): Promise<Buffer> => {
   return Buffer.concat(chunks);
 };
 
-export const startHttpGateway = async (opts: { topology: Topology; invoker: Invoker; port: number; log: CloudLog }): Promise<HttpGateway> => {
+export interface HttpGatewayOptions {
+  topology: Topology;
+  invoker: Invoker;
+  port: number;
+  log: CloudLog;
+  /** Browser origins the API answers; default DEFAULT_CORS_ORIGINS, as the CDK app. */
+  corsOrigins?: readonly string[];
+}
+
+export const startHttpGateway = async (opts: HttpGatewayOptions): Promise<HttpGateway> => {
   const { topology, invoker } = opts;
   const match = compileRoutes(topology.http.routes);
+  const cors = httpCorsRules(topology.http, opts.corsOrigins ?? DEFAULT_CORS_ORIGINS);
 
   const answer = async (req: IncomingMessage, body: Buffer): Promise<{ response: GatewayResponse; requestId: string }> => {
     const request = parseRequest(req, body);
-    const respond = (response: GatewayResponse): { response: GatewayResponse; requestId: string } => ({ response, requestId: request.requestId });
+    const respond = (response: GatewayResponse): { response: GatewayResponse; requestId: string } => ({
+      response: withCors(cors, request, response),
+      requestId: request.requestId,
+    });
+    if (isPreflight(request)) return { response: preflightResponse(cors, request), requestId: request.requestId };
     const route = match(request.method, request.rawPath);
     if (route === undefined) return respond(gatewayError('notFound'));
     let authorizerContext: Record<string, unknown> | undefined;

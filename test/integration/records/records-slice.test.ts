@@ -167,3 +167,29 @@ describe('records: workspace isolation', () => {
     expect(await countCompanies({ range_query: { must: { employees_count: { gte: 999_999 } } } })).toBe(0);
   });
 });
+
+describe('records: browsers on the configured origins', () => {
+  const origin = 'http://localhost:5173';
+
+  it('It should answer an allowed origin\'s preflight without a key, and stamp the origin on answers', async () => {
+    const preflight = await fetch(`${t.cloud.endpoints.http}/v1/companies/search`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+    const { headers } = await fetch(`${t.cloud.endpoints.http}/v1/health`, { headers: { origin } });
+    expect(headers.get('access-control-allow-origin')).toBe(origin);
+  });
+
+  it('It should give another origin no CORS headers', async () => {
+    const preflight = await fetch(`${t.cloud.endpoints.http}/v1/companies/search`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const { headers } = await fetch(`${t.cloud.endpoints.http}/v1/health`, { headers: { origin: 'https://evil.example' } });
+    expect(headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
