@@ -169,14 +169,14 @@ export class SearchEngine {
     return { acknowledged: true };
   }
 
-  /** The `_bulk` API without HTTP: what the benchmark drives. */
+  /** The `_bulk` API without HTTP: what the benchmark drives. Sources are kept as given, not copied: do not mutate them afterwards. */
   bulk(operations: readonly BulkOperation[], refresh: RefreshPolicy = 'false'): BulkResponse {
     const response = executeBulk(this, operations, refresh);
     this.flush();
     return response;
   }
 
-  /** The `_search` API without HTTP. */
+  /** The `_search` API without HTTP. Hits share `_source` objects with the engine: treat them as read-only. */
   search(target: string, body: unknown, params?: URLSearchParams): SearchResponse {
     return search(this, target, body, params);
   }
