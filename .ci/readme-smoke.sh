@@ -4,9 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)
+# Job control gives npm start its own process group, so the interrupt below reaches the whole
+# tree the way Ctrl-C in a terminal does (a plain background job would ignore SIGINT).
+set -m
 npm start -- --ephemeral >"$log" 2>&1 &
 pid=$!
-cleanup() { kill -INT "$pid" 2>/dev/null || true; }
+set +m
+cleanup() { kill -INT -- "-$pid" 2>/dev/null || true; }
 trap cleanup EXIT
 
 for _ in $(seq 1 240); do
@@ -50,7 +54,7 @@ curl -s -X POST "$LEADSTACK_URL/v1/records/batch-upsert" "${H[@]}" \
   | check 'b.success && b.contact_uuids.length===1 && b.updated===1 && b.created===1'
 curl -s -o /dev/null -w '%{http_code}' -X POST "$LEADSTACK_URL/v1/companies/count" -d '{}' | grep -q 401
 
-kill -INT "$pid"
+kill -INT -- "-$pid"
 wait "$pid" || true
 trap - EXIT
 if pgrep -f DynamoDBLocal >/dev/null; then echo "DynamoDB Local survived npm start's shutdown"; exit 1; fi
