@@ -7,12 +7,12 @@
  *
  *   tsx bench/search-engine.bench.ts --docs 100000
  */
-import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SearchEngine } from '../lib/local/search-engine/index.ts';
 import type { BulkOperation } from '../lib/local/search-engine/index.ts';
+import { describeMachine } from './machine.ts';
 
 const DEFAULT_DOCS = 1_000_000;
 const BULK_BATCH = 10_000;
@@ -235,9 +235,8 @@ async function index(engine: SearchEngine, docs: readonly Contact[]): Promise<nu
 }
 
 export async function runSearchEngineBench(opts: { docs: number }): Promise<void> {
-  const cpu = cpus();
   console.log('## Local search engine');
-  console.log(`machine: ${cpu[0]?.model ?? 'unknown cpu'}, ${cpu.length} cores, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, node ${process.version}`);
+  console.log(`machine: ${describeMachine()}`);
   memory('baseline');
   const docs = generate(opts.docs);
   memory(`after generating ${opts.docs} docs`);
