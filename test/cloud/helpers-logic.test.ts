@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { corsOriginsFrom } from '../../bin/app.ts';
 import { canonicalHeader, entriesOf } from '../../lib/cloud/naming.ts';
-import { referencedFunctions } from '../../lib/cloud/referenced-functions.ts';
+import { referencedFunctions } from '../../lib/topology.ts';
 import { searchActions, searchResources } from '../../lib/cloud/search-access.ts';
 import { dataNodesFor } from '../../lib/cloud/search-domain.ts';
 import { DEFAULT_CORS_ORIGINS, topology } from '../../lib/topology.ts';

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { functions as functionSpecs, topology } from '../../lib/topology.ts';
-import { referencedFunctions } from '../../lib/cloud/referenced-functions.ts';
+import { referencedFunctions } from '../../lib/topology.ts';
 import { synthesize } from './helpers.ts';
 
 const { template } = synthesize({ corsOrigins: ['https://app.example.com'] });

@@ -2,12 +2,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoApiKeyStore } from '../../../functions/adapters/dynamodb/api-keys.dynamodb.ts';
 import { issueApiKey } from '../../../functions/domain/auth/issue-api-key.ts';
-import { LOCAL_CREDENTIALS } from '../../../lib/local/aws.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION as REGION } from '../../../lib/local/aws.ts';
 import { startLocalCloud } from '../../../lib/local/cloud.ts';
 import { ensureDevWorkspace } from '../../../lib/local/dev-workspace.ts';
 import type { LocalCloud } from '../../../lib/local/types.ts';
 
-export const REGION = 'us-east-1';
 
 export interface TestCloud {
   readonly cloud: LocalCloud;
@@ -58,18 +57,5 @@ export async function startTestCloud(): Promise<TestCloud> {
   };
 }
 
-/** Polls until `check` returns a value that is not undefined/false, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}
+export { REGION };
+export { eventually } from '../../helpers/eventually.ts';

@@ -61,11 +61,11 @@ describe('WebSocket API', () => {
       const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
       const { Items } = await t.documents.send(new ScanCommand({ TableName: t.cloud.resources.tables.control, FilterExpression: 'workspace_id = :w AND begins_with(pk, :c)', ExpressionAttributeValues: { ':w': 'workspace-b', ':c': 'CONN#' } }));
       return Items && Items.length === 1 ? Items : undefined;
-    }, 10_000, 'the connection item');
+    }, 'the connection item', 10_000);
     const item = ids[0] as { pk: string; expires_at: number };
     expect(item.expires_at).toBeGreaterThan(Date.now() / 1000 + 3600);
     socket.close();
-    await eventually(async () => (await t.documents.send(new GetCommand({ TableName: t.cloud.resources.tables.control, Key: { pk: item.pk, sk: 'CONN' } }))).Item === undefined, 10_000, 'the connection item to go');
+    await eventually(async () => (await t.documents.send(new GetCommand({ TableName: t.cloud.resources.tables.control, Key: { pk: item.pk, sk: 'CONN' } }))).Item === undefined, 'the connection item to go', 10_000);
   });
 });
 
@@ -73,7 +73,7 @@ describe('uploads bucket → ObjectCreated → queue → worker', () => {
   it('It should record an object put with the AWS SDK under its workspace', async () => {
     const key = 'workspaces/dev/uploads/sdk.csv';
     await s3.send(new PutObjectCommand({ Bucket: t.cloud.resources.bucket, Key: key, Body: 'name\nAcme\n' }));
-    const item = await eventually(() => uploadItem('dev', key), 20_000, 'the upload record');
+    const item = await eventually(() => uploadItem('dev', key), 'the upload record', 20_000);
     expect(item).toMatchObject({ s3_key: key, size: 10 });
   });
 
@@ -92,7 +92,7 @@ describe('uploads bucket → ObjectCreated → queue → worker', () => {
     expect(put.headers.get('access-control-allow-origin')).toBe(origin);
     expect(put.headers.get('etag')).toBeTruthy();
     expect(put.headers.get('access-control-expose-headers') ?? '').toMatch(/etag/i);
-    const item = await eventually(() => uploadItem('workspace-b', key), 20_000, 'the presigned upload record');
+    const item = await eventually(() => uploadItem('workspace-b', key), 'the presigned upload record', 20_000);
     expect(item).toMatchObject({ size: 8 });
     expect(await uploadItem('dev', key)).toBeUndefined();
   });
@@ -106,7 +106,7 @@ describe('uploads bucket → ObjectCreated → queue → worker', () => {
   it('It should skip objects outside any workspace without failing the message', async () => {
     await s3.send(new PutObjectCommand({ Bucket: t.cloud.resources.bucket, Key: 'stray/object.txt', Body: 'x' }));
     await s3.send(new PutObjectCommand({ Bucket: t.cloud.resources.bucket, Key: 'workspaces/dev/uploads/after-stray.csv', Body: 'x' }));
-    await eventually(() => uploadItem('dev', 'workspaces/dev/uploads/after-stray.csv'), 20_000, 'the later upload');
+    await eventually(() => uploadItem('dev', 'workspaces/dev/uploads/after-stray.csv'), 'the later upload', 20_000);
     const sqs = new SQSClient({ endpoint: t.cloud.endpoints.sqs, region: REGION, credentials: LOCAL_CREDENTIALS });
     const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: t.cloud.resources.queues.uploadEvents.dlqUrl, AttributeNames: ['ApproximateNumberOfMessages'] }));
     expect(Attributes?.ApproximateNumberOfMessages).toBe('0');

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const { status, body } = await t.api('/v1/companies/batch-upsert', { body: companies });
   expect(status).toBe(200);
   expect(body.created).toBe(30);
-  await eventually(async () => (await countCompanies()) === 30, 30_000, '30 companies to be searchable');
+  await eventually(async () => (await countCompanies()) === 30, '30 companies to be searchable', 30_000);
 });
 
 afterAll(async () => t?.stop());
@@ -77,7 +77,7 @@ describe('records: HTTP → DynamoDB → stream → search → VQL', () => {
   it('It should update, not duplicate, a record sent again', async () => {
     const { body } = await t.api('/v1/companies/batch-upsert', { body: [{ ...companies[0], employees_count: 12345 }] });
     expect(body).toMatchObject({ created: 0, updated: 1 });
-    await eventually(async () => (await countCompanies({ range_query: { must: { employees_count: { gte: 12345 } } } })) === 1, 20_000, 'the update to be searchable');
+    await eventually(async () => (await countCompanies({ range_query: { must: { employees_count: { gte: 12345 } } } })) === 1, 'the update to be searchable', 20_000);
     expect(await countCompanies()).toBe(30);
   });
 
@@ -90,7 +90,7 @@ describe('records: HTTP → DynamoDB → stream → search → VQL', () => {
     const found = await eventually(async () => {
       const { body: page } = await t.api('/v1/contacts/search', { body: { where: { keyword_match: { must: { company_id: companyId } } } } });
       return page.data.length === 1 ? page.data[0] : undefined;
-    }, 20_000, 'the contact to be searchable');
+    }, 'the contact to be searchable', 20_000);
     expect(found).toMatchObject({ email: 'ada@linked.co', company_name: 'Linked Co', departments: ['Engineering', 'Research'] });
   });
 
@@ -160,7 +160,7 @@ describe('records: workspace isolation', () => {
     expect(same.body.created).toBe(1);
     const explicit = await t.api('/v1/companies/batch-upsert', { key: t.keys.b, body: [{ uuid, name: 'Hijacked' }] });
     expect(explicit.body.updated).toBe(1);
-    await eventually(async () => (await countCompanies({ keyword_match: { must: { name: 'Hijacked' } } }, t.keys.b)) === 1, 20_000, 'B\'s write to be searchable');
+    await eventually(async () => (await countCompanies({ keyword_match: { must: { name: 'Hijacked' } } }, t.keys.b)) === 1, "B's write to be searchable", 20_000);
     const { Item } = await t.documents.send(new GetCommand({ TableName: t.cloud.resources.tables.records, Key: { pk: `WS#dev#COMPANY#${uuid}`, sk: 'RECORD' } }));
     expect(Item).toMatchObject({ name: target.name, employees_count: target.employees_count, version: 1 });
     expect(await countCompanies({ keyword_match: { must: { name: 'Hijacked' } } })).toBe(0);
