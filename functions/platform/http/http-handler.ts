@@ -1,7 +1,9 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { logger } from '../logger.ts';
+import { tracer } from '../tracer.ts';
 import { errorMapper, jsonBody, workspaceScope, type HttpContext } from './middlewares.ts';
 
 export interface HttpRequest {
@@ -24,6 +26,7 @@ type UseCase = (request: HttpRequest) => Promise<APIGatewayProxyResultV2>;
 /** The middy chain every HTTP handler shares: logging context, error mapping, auth, body. */
 export function httpHandler(options: HttpHandlerOptions, useCase: UseCase) {
   const chain = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, HttpContext>()
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(errorMapper());
   if (options.authorized) chain.use(workspaceScope());

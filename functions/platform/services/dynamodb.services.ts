@@ -5,11 +5,12 @@ import { DynamoConnectionStore } from '../../adapters/dynamodb/connections.dynam
 import { DynamoRecordStore } from '../../adapters/dynamodb/records.dynamodb.ts';
 import { DynamoUploadLog } from '../../adapters/dynamodb/uploads.dynamodb.ts';
 import { config } from '../config.ts';
+import { tracer } from '../tracer.ts';
 import { once } from './once.ts';
 
 // Composition roots are split by SDK so a handler's bundle carries only the clients it uses.
 const documentClient = /* @__PURE__ */ once(() =>
-  DynamoDBDocumentClient.from(new DynamoDBClient({ region: config().AWS_REGION }), {
+  DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({ region: config().AWS_REGION })), {
     marshallOptions: { removeUndefinedValues: true },
   }),
 );
