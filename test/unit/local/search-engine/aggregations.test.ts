@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTACTS } from './fixtures.ts';
-import { failure, seedContacts, startTestEngine } from './helpers.ts';
-import type { TestEngine } from './helpers.ts';
+import { failure, useTestEngine } from './helpers.ts';
 
 const INDEX = 'aggs';
-let t: TestEngine;
+const t = useTestEngine({ index: INDEX, docs: CONTACTS });
 
 const aggregate = async (aggs: unknown, query?: unknown): Promise<Record<string, Record<string, unknown>>> => {
   const response = await t.client.search({ index: INDEX, body: { size: 0, aggs, ...(query === undefined ? {} : { query }) } });
   return (response.body as { aggregations: Record<string, Record<string, unknown>> }).aggregations;
 };
-
-beforeAll(async () => {
-  t = await startTestEngine();
-  await seedContacts(t.client, INDEX, CONTACTS);
-});
-
-afterAll(async () => t.stop());
 
 describe('search engine: aggregations', () => {
   it('It should bucket keyword terms by count, then key, on normalised values', async () => {

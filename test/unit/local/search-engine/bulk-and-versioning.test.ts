@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failure, LOWERCASE_SETTINGS, startTestEngine } from './helpers.ts';
-import type { TestEngine } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { LOWERCASE_SETTINGS, failure, useTestEngine } from './helpers.ts';
 
-let t: TestEngine;
+const t = useTestEngine();
 let n = 0;
 
 interface Item {
@@ -25,12 +24,6 @@ async function bulk(lines: unknown[], refresh?: 'true' | 'false' | 'wait_for'): 
   const body = response.body as { errors: boolean; items: Array<Record<string, Item>> };
   return { errors: body.errors, items: body.items.map((item) => Object.values(item)[0]!) };
 }
-
-beforeAll(async () => {
-  t = await startTestEngine();
-});
-
-afterAll(async () => t.stop());
 
 describe('search engine: _bulk', () => {
   it('It should apply index, create and delete actions with one result per item', async () => {

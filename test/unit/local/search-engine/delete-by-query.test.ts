@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTACTS } from './fixtures.ts';
-import { failure, seedContacts, startTestEngine } from './helpers.ts';
-import type { TestEngine } from './helpers.ts';
+import { failure, seedContacts, useTestEngine } from './helpers.ts';
 
-let t: TestEngine;
-
-beforeAll(async () => {
-  t = await startTestEngine();
-});
-
-afterAll(async () => t.stop());
+const t = useTestEngine();
 
 describe('search engine: _delete_by_query', () => {
   it('It should delete every doc the query matches and report how many', async () => {

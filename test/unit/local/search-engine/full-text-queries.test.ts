@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTACTS } from './fixtures.ts';
-import { hitsOf, idsOf, matchingIds, seedContacts, startTestEngine } from './helpers.ts';
-import type { TestEngine } from './helpers.ts';
+import { hitsOf, idsOf, matchingIds, useTestEngine } from './helpers.ts';
 
 const INDEX = 'full-text';
-let t: TestEngine;
+const t = useTestEngine({ index: INDEX, docs: CONTACTS });
 const ids = (query: unknown): Promise<string[]> => matchingIds(t.client, INDEX, query);
-
-beforeAll(async () => {
-  t = await startTestEngine();
-  await seedContacts(t.client, INDEX, CONTACTS);
-});
-
-afterAll(async () => t.stop());
 
 describe('search engine: full-text queries', () => {
   it('It should match any analysed token by default and all of them with operator and', async () => {

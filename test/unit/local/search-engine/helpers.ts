@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@opensearch-project/opensearch';
+import { afterAll, beforeAll } from 'vitest';
 import { startSearchEngine } from '../../../../lib/local/search-engine/index.ts';
 import type { RunningSearchEngine, SearchEngineOptions } from '../../../../lib/local/search-engine/index.ts';
 
@@ -49,6 +50,32 @@ export async function startTestEngine(opts: SearchEngineOptions = {}): Promise<T
       await client.close();
       await engine.close();
     },
+  };
+}
+
+/**
+ * One engine for the whole test file, started before its tests (seeded with `seed` when given)
+ * and stopped after them. The returned object reads through to the running engine.
+ */
+export function useTestEngine(seed?: { index: string; docs: readonly Contact[] }): TestEngine {
+  let running: TestEngine | undefined;
+  beforeAll(async () => {
+    running = await startTestEngine();
+    if (seed) await seedContacts(running.client, seed.index, seed.docs);
+  });
+  afterAll(async () => running?.stop());
+  const current = (): TestEngine => {
+    if (!running) throw new Error('The test engine is used before beforeAll started it');
+    return running;
+  };
+  return {
+    get engine() {
+      return current().engine;
+    },
+    get client() {
+      return current().client;
+    },
+    stop: () => current().stop(),
   };
 }
 

@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTACT_MAPPINGS, failure, LOWERCASE_SETTINGS, startTestEngine } from './helpers.ts';
-import type { TestEngine } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { CONTACT_MAPPINGS, LOWERCASE_SETTINGS, failure, useTestEngine } from './helpers.ts';
 
-let t: TestEngine;
-
-beforeAll(async () => {
-  t = await startTestEngine();
-});
-
-afterAll(async () => t.stop());
+const t = useTestEngine();
 
 describe('search engine: cluster endpoints', () => {
   it('It should describe itself as OpenSearch 2.x and report a green cluster', async () => {

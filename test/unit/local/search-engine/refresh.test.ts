@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEngine } from './helpers.ts';
-import type { TestEngine } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestEngine } from './helpers.ts';
 
-let t: TestEngine;
+const t = useTestEngine();
 const count = async (index: string): Promise<number> => (await t.client.count({ index })).body.count as number;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-beforeAll(async () => {
-  t = await startTestEngine();
-});
-
-afterAll(async () => t.stop());
 
 describe('search engine: refresh semantics', () => {
   it('It should hide writes from search until a refresh, while GET by id sees them at once', async () => {

@@ -1,10 +1,9 @@
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, startSearchEngine } from '../../../../lib/local/search-engine/index.ts';
-import { failure, hitsOf, startTestEngine } from './helpers.ts';
-import type { TestEngine } from './helpers.ts';
+import { failure, hitsOf, useTestEngine } from './helpers.ts';
 
-let t: TestEngine;
+const t = useTestEngine();
 
 /** A raw request, so headers the client would never send can be tested. */
 function raw(path: string, headers: Record<string, string | number>, body = ''): Promise<{ status: number; body: string }> {
@@ -19,12 +18,6 @@ function raw(path: string, headers: Record<string, string | number>, body = ''):
     req.end(body);
   });
 }
-
-beforeAll(async () => {
-  t = await startTestEngine();
-});
-
-afterAll(async () => t.stop());
 
 describe('search engine: network exposure', () => {
   it('It should listen on 127.0.0.1 only and refuse a non-loopback host', async () => {

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTACTS } from './fixtures.ts';
-import { failure, hitsOf, idsOf, seedContacts, startTestEngine } from './helpers.ts';
-import type { TestEngine } from './helpers.ts';
+import { failure, hitsOf, idsOf, seedContacts, useTestEngine } from './helpers.ts';
 
 const INDEX = 'sorting';
-let t: TestEngine;
+const t = useTestEngine({ index: INDEX, docs: CONTACTS });
 
 const sorted = async (sort: unknown, extra: Record<string, unknown> = {}): Promise<string[]> => idsOf(await t.client.search({ index: INDEX, body: { sort, ...extra } }));
-
-beforeAll(async () => {
-  t = await startTestEngine();
-  await seedContacts(t.client, INDEX, CONTACTS);
-});
-
-afterAll(async () => t.stop());
 
 describe('search engine: sorting', () => {
   it('It should sort keyword fields on normalised values, ascending and descending', async () => {

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTACTS } from './fixtures.ts';
-import { hitsOf, seedContacts, startTestEngine } from './helpers.ts';
-import type { TestEngine } from './helpers.ts';
+import { hitsOf, useTestEngine } from './helpers.ts';
 
 const INDEX = 'source-totals';
-let t: TestEngine;
+const t = useTestEngine({ index: INDEX, docs: CONTACTS });
 
 const firstSource = async (source: unknown): Promise<Record<string, unknown> | undefined> => {
   const hits = hitsOf(await t.client.search({ index: INDEX, body: { query: { ids: { values: ['1'] } }, _source: source } }));
@@ -16,13 +15,6 @@ interface Total {
   relation: string;
 }
 const totalOf = (response: { body: unknown }): Total | number | undefined => (response.body as { hits: { total?: Total | number } }).hits.total;
-
-beforeAll(async () => {
-  t = await startTestEngine();
-  await seedContacts(t.client, INDEX, CONTACTS);
-});
-
-afterAll(async () => t.stop());
 
 describe('search engine: _source filtering', () => {
   it('It should return the whole source by default and none with _source false', async () => {

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTACTS } from './fixtures.ts';
-import { failure, matchingIds, seedContacts, startTestEngine } from './helpers.ts';
-import type { TestEngine } from './helpers.ts';
+import { failure, matchingIds, useTestEngine } from './helpers.ts';
 
 const INDEX = 'term-level';
-let t: TestEngine;
+const t = useTestEngine({ index: INDEX, docs: CONTACTS });
 const ids = (query: unknown): Promise<string[]> => matchingIds(t.client, INDEX, query);
-
-beforeAll(async () => {
-  t = await startTestEngine();
-  await seedContacts(t.client, INDEX, CONTACTS);
-});
-
-afterAll(async () => t.stop());
 
 describe('search engine: term-level queries', () => {
   it('It should match keyword terms case-insensitively through the lowercase normalizer', async () => {

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTACTS } from './fixtures.ts';
-import { failure, seedContacts, startTestEngine } from './helpers.ts';
-import type { TestEngine } from './helpers.ts';
+import { failure, useTestEngine } from './helpers.ts';
 
 const INDEX = 'unsupported';
-let t: TestEngine;
+const t = useTestEngine({ index: INDEX, docs: CONTACTS });
 
 /** Sends a search body and returns the 400's reason, failing if the engine answered anything else. */
 async function rejection(body: unknown, params: Record<string, unknown> = {}): Promise<string> {
@@ -14,13 +13,6 @@ async function rejection(body: unknown, params: Record<string, unknown> = {}): P
   expect(error.error.root_cause.length).toBeGreaterThan(0);
   return error.error.reason;
 }
-
-beforeAll(async () => {
-  t = await startTestEngine();
-  await seedContacts(t.client, INDEX, CONTACTS);
-});
-
-afterAll(async () => t.stop());
 
 describe('search engine: unsupported features fail loudly', () => {
   it('It should name an unsupported query type', async () => {
