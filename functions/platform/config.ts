@@ -15,11 +15,6 @@ const configSchema = z.object({
   UPLOADS_BUCKET_NAME: z.string().min(1).optional(),
   SEARCH_ENDPOINT: z.url(),
   WS_MANAGEMENT_ENDPOINT: z.url().optional(),
-  /** Path-style S3 addressing: needed by S3-compatible endpoints without virtual-host DNS. */
-  S3_FORCE_PATH_STYLE: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
 });
 
 export type Config = z.infer<typeof configSchema>;
