@@ -180,6 +180,9 @@ export const functions = {
     memoryMb: MB.small,
     access: { tables: { control: 'write' } },
   },
+  // ---- query API (issue 3): filters, autocomplete, statistics, records CRUD, OpenAPI ----
+  // ---- jobs, uploads, import/export, progress (issue 4) ----
+  // ---- accounts (issue 5): users, sign-in, API keys, limits ----
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof functions;
@@ -222,6 +225,9 @@ export const topology: Topology = {
       { method: 'POST', path: '/v1/contacts/search', fn: 'searchRecords', authorized: true },
       { method: 'POST', path: '/v1/companies/count', fn: 'countRecords', authorized: true },
       { method: 'POST', path: '/v1/contacts/count', fn: 'countRecords', authorized: true },
+      // ---- query API (issue 3) ----
+      // ---- jobs, uploads, import/export (issue 4) ----
+      // ---- accounts (issue 5) ----
     ],
   },
   websocket: {

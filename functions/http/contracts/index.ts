@@ -1,0 +1,10 @@
+import type { RouteContract } from '../../platform/http/route-contract.ts';
+
+/**
+ * Every route's contract, one file per area (`<area>.contract.ts`). The OpenAPI document is
+ * built from this list, and test/unit/http/contracts.test.ts fails when a topology route is
+ * missing from it.
+ */
+export const routeContracts: readonly RouteContract[] = [
+  // areas: add `...<area>Contracts,` here
+];

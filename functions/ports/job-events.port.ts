@@ -1,0 +1,30 @@
+import type { JobStatus } from '../domain/jobs/job.ts';
+
+/** What a job tells the clients subscribed to it (architecture guide §6), over the WebSocket API. */
+export type JobEvent =
+  | {
+      readonly type: 'status';
+      readonly job_id: string;
+      readonly status: JobStatus;
+      /** On a final status: a summary of the result (counters, links) or the error. */
+      readonly result?: Readonly<Record<string, unknown>>;
+      readonly error?: { readonly code: string; readonly message: string };
+    }
+  | {
+      readonly type: 'progress';
+      readonly job_id: string;
+      readonly stage: string;
+      readonly completed: number;
+      readonly total?: number;
+      readonly failed: number;
+      /** 0..1 */
+      readonly progress: number;
+    }
+  | { readonly type: 'stage_start'; readonly job_id: string; readonly stage: string }
+  | { readonly type: 'stage_complete'; readonly job_id: string; readonly stage: string }
+  | { readonly type: 'error'; readonly job_id: string; readonly code: string; readonly message: string };
+
+/** Delivers job events to the job's subscribers. Progress events may be throttled; others never are. */
+export interface JobEvents {
+  publish(workspaceId: string, event: JobEvent): Promise<void>;
+}
