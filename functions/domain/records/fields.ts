@@ -23,6 +23,10 @@ export interface FieldSpec {
   readonly array?: boolean;
   /** Lowercased by normalisation before storage (architecture guide §4). */
   readonly lowercase?: boolean;
+  /** Display name in filter lists; defaults to the field name in title case. */
+  readonly label?: string;
+  /** false: VQL accepts the field, but filter lists do not offer it (ids, bookkeeping). */
+  readonly filter?: boolean;
 }
 
 const text = (extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'text', ...extra });
@@ -33,20 +37,20 @@ const date: FieldSpec = { type: 'date' };
 
 /** Fields every record carries, whatever its type. */
 const COMMON_FIELDS = {
-  uuid: keyword(),
-  workspace_id: keyword(),
+  uuid: keyword({ filter: false }),
+  workspace_id: keyword({ filter: false }),
   created_at: date,
   updated_at: date,
-  version: { type: 'long' },
+  version: { type: 'long', filter: false },
 } as const satisfies Record<string, FieldSpec>;
 
 export const COMPANY_FIELDS = {
   ...COMMON_FIELDS,
   name: text(),
-  linkedin_url: lowerKeyword,
+  linkedin_url: { ...lowerKeyword, label: 'LinkedIn URL' },
   website: keyword(),
   domain: lowerKeyword,
-  employees_count: { type: 'integer' },
+  employees_count: { type: 'integer', label: 'Employees' },
   industries: keywordList,
   keywords: text({ array: true }),
   technologies: keywordList,
@@ -68,15 +72,15 @@ export const CONTACT_FIELDS = {
   email: lowerKeyword,
   email_status: lowerKeyword,
   title: text(),
-  seniority: lowerKeyword,
+  seniority: { ...lowerKeyword, label: 'Seniority Level' },
   departments: keywordList,
   mobile_phone: keyword(),
-  linkedin_url: lowerKeyword,
+  linkedin_url: { ...lowerKeyword, label: 'LinkedIn URL' },
   city: lowerKeyword,
   state: lowerKeyword,
   country: lowerKeyword,
-  company_id: keyword(),
-  company_name: text(),
+  company_id: keyword({ filter: false }),
+  company_name: text({ label: 'Company' }),
 } as const satisfies Record<string, FieldSpec>;
 
 export const FIELDS: Record<Entity, Readonly<Record<string, FieldSpec>>> = {
