@@ -15,6 +15,11 @@ const configSchema = z.object({
   UPLOADS_BUCKET_NAME: z.string().min(1).optional(),
   SEARCH_ENDPOINT: z.url(),
   WS_MANAGEMENT_ENDPOINT: z.url().optional(),
+  /** Path-style S3 addressing: S3-compatible endpoints (the local emulator) have no virtual-host DNS. */
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -24,6 +24,8 @@ export const buildHandlerEnv = (
   AWS_ENDPOINT_URL_DYNAMODB_STREAMS: endpoints.dynamodb,
   AWS_ENDPOINT_URL_SQS: endpoints.sqs,
   AWS_ENDPOINT_URL_S3: endpoints.s3,
+  // Not read by the SDK itself: functions/platform/config.ts passes it as forcePathStyle.
+  S3_FORCE_PATH_STYLE: 'true',
   ...Object.fromEntries(entriesOf<TableName, string>(resources.tables).map(([table, name]) => [envNames.table(table), name])),
   ...Object.fromEntries(entriesOf<QueueName, { url: string }>(resources.queues).map(([queue, { url }]) => [envNames.queueUrl(queue), url])),
   [envNames.bucket]: resources.bucket,
