@@ -181,6 +181,8 @@ export const functions = {
     access: { tables: { control: 'write' } },
   },
   // ---- query API (issue 3): filters, autocomplete, statistics, records CRUD, OpenAPI ----
+  openapi: { entry: 'functions/http/openapi.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: {} },
+  docs: { entry: 'functions/http/docs.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: {} },
   // ---- jobs, uploads, import/export, progress (issue 4) ----
   // ---- accounts (issue 5): users, sign-in, API keys, limits ----
 } as const satisfies Record<string, FunctionSpec>;
@@ -226,6 +228,9 @@ export const topology: Topology = {
       { method: 'POST', path: '/v1/companies/count', fn: 'countRecords', authorized: true },
       { method: 'POST', path: '/v1/contacts/count', fn: 'countRecords', authorized: true },
       // ---- query API (issue 3) ----
+      { method: 'GET', path: '/v1/openapi.json', fn: 'openapi', authorized: false },
+      { method: 'GET', path: '/docs', fn: 'docs', authorized: false },
+      { method: 'GET', path: '/docs/{asset}', fn: 'docs', authorized: false },
       // ---- jobs, uploads, import/export (issue 4) ----
       // ---- accounts (issue 5) ----
     ],

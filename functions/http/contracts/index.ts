@@ -1,4 +1,6 @@
 import type { RouteContract } from '../../platform/http/route-contract.ts';
+import { docsContracts } from './docs.contract.ts';
+import { recordsContracts } from './records.contract.ts';
 
 /**
  * Every route's contract, one file per area (`<area>.contract.ts`). The OpenAPI document is
@@ -7,4 +9,6 @@ import type { RouteContract } from '../../platform/http/route-contract.ts';
  */
 export const routeContracts: readonly RouteContract[] = [
   // areas: add `...<area>Contracts,` here
+  ...docsContracts,
+  ...recordsContracts,
 ];
