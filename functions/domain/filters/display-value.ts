@@ -1,0 +1,16 @@
+import type { FieldSpec } from '../records/fields.ts';
+
+const titleCase = (value: string): string => value.replace(/(^|[\s\-/(])(\p{Ll})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+
+/**
+ * How to show a bucket key. Keys come back lowercased by the keyword normalizer; a stored value
+ * from a sample document gives back the original spelling, and fields stored lowercase (country,
+ * city...) have none to give back, so their words are capitalised.
+ */
+export function displayValue(spec: FieldSpec, key: string, sample: unknown): string {
+  const candidates = Array.isArray(sample) ? sample : [sample];
+  for (const candidate of candidates) {
+    if (typeof candidate === 'string' && candidate.toLowerCase() === key) return candidate;
+  }
+  return spec.lowercase ? titleCase(key) : key;
+}

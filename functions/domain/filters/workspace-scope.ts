@@ -1,0 +1,10 @@
+/**
+ * The clause that confines a query to one workspace. Every query body built outside the VQL
+ * compiler starts from it (vql-to-dsl adds the same term itself).
+ */
+export const workspaceFilter = (workspaceId: string): Record<string, unknown> => ({ term: { workspace_id: workspaceId } });
+
+/** A bool query holding the workspace filter and any further filter-context clauses. */
+export const scopedQuery = (workspaceId: string, ...filters: Record<string, unknown>[]): Record<string, unknown> => ({
+  bool: { filter: [workspaceFilter(workspaceId), ...filters] },
+});
