@@ -181,6 +181,30 @@ export const functions = {
     access: { tables: { control: 'write' } },
   },
   // ---- query API (issue 3): filters, autocomplete, statistics, records CRUD, OpenAPI ----
+  listFilters: {
+    entry: 'functions/http/filters.handler.ts',
+    timeoutSeconds: 10,
+    memoryMb: MB.small,
+    access: { search: 'read' },
+  },
+  listFilterValues: {
+    entry: 'functions/http/filter-values.handler.ts',
+    timeoutSeconds: 10,
+    memoryMb: MB.small,
+    access: { search: 'read' },
+  },
+  autocomplete: {
+    entry: 'functions/http/autocomplete.handler.ts',
+    timeoutSeconds: 10,
+    memoryMb: MB.small,
+    access: { search: 'read' },
+  },
+  dashboardStats: {
+    entry: 'functions/http/dashboard-stats.handler.ts',
+    timeoutSeconds: 10,
+    memoryMb: MB.small,
+    access: { search: 'read' },
+  },
   openapi: { entry: 'functions/http/openapi.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: {} },
   docs: { entry: 'functions/http/docs.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: {} },
   // ---- jobs, uploads, import/export, progress (issue 4) ----
@@ -228,6 +252,13 @@ export const topology: Topology = {
       { method: 'POST', path: '/v1/companies/count', fn: 'countRecords', authorized: true },
       { method: 'POST', path: '/v1/contacts/count', fn: 'countRecords', authorized: true },
       // ---- query API (issue 3) ----
+      { method: 'GET', path: '/v1/company/filters', fn: 'listFilters', authorized: true },
+      { method: 'GET', path: '/v1/contact/filters', fn: 'listFilters', authorized: true },
+      { method: 'POST', path: '/v1/company/filters/values', fn: 'listFilterValues', authorized: true },
+      { method: 'POST', path: '/v1/contact/filters/values', fn: 'listFilterValues', authorized: true },
+      { method: 'GET', path: '/v1/companies/autocomplete', fn: 'autocomplete', authorized: true },
+      { method: 'GET', path: '/v1/contacts/autocomplete', fn: 'autocomplete', authorized: true },
+      { method: 'GET', path: '/v1/dashboard/stats', fn: 'dashboardStats', authorized: true },
       { method: 'GET', path: '/v1/openapi.json', fn: 'openapi', authorized: false },
       { method: 'GET', path: '/docs', fn: 'docs', authorized: false },
       { method: 'GET', path: '/docs/{asset}', fn: 'docs', authorized: false },

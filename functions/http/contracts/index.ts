@@ -1,4 +1,5 @@
 import type { RouteContract } from '../../platform/http/route-contract.ts';
+import { filtersContracts } from './filters.contract.ts';
 import { docsContracts } from './docs.contract.ts';
 import { recordsContracts } from './records.contract.ts';
 
@@ -9,6 +10,7 @@ import { recordsContracts } from './records.contract.ts';
  */
 export const routeContracts: readonly RouteContract[] = [
   // areas: add `...<area>Contracts,` here
+  ...filtersContracts,
   ...docsContracts,
   ...recordsContracts,
 ];
