@@ -6,6 +6,8 @@ import type { Bitset } from '../structures/bitset.ts';
 export interface SearchContext {
   readonly segment: Segment;
   readonly maxDoc: number;
+  /** The main query's score of a doc, for aggregations that rank by it (top_hits). */
+  readonly score?: (doc: number) => number;
 }
 
 /** What a query is parsed against. */

@@ -68,12 +68,13 @@ export function executeSearch(index: SearchIndex, req: SearchRequest): SearchRes
   const segment = index.segment;
   const ctx: SearchContext = { segment, maxDoc: segment.maxDoc };
   const sorts = req.sort ?? [SCORE_DESC];
-  const scoring = req.trackScores || sorts.some((s) => s.kind === 'score');
+  // Aggregations may rank by score (top_hits), so they get real scores too.
+  const scoring = req.trackScores || sorts.some((s) => s.kind === 'score') || req.aggs !== undefined;
   const result = req.query.execute(ctx, scoring);
   const matched = result.bits.and(segment.liveDocs());
-  const aggregations = req.aggs === undefined ? undefined : runAll(req.aggs, ctx, matched);
-  const hitsBits = req.postFilter === undefined ? matched : matched.clone().and(req.postFilter.execute(ctx, false).bits);
   const score = scoreOf(result);
+  const aggregations = req.aggs === undefined ? undefined : runAll(req.aggs, { ...ctx, score }, matched);
+  const hitsBits = req.postFilter === undefined ? matched : matched.clone().and(req.postFilter.execute(ctx, false).bits);
   const keys = sorts.map((spec) => compileSortKey(spec, segment));
   const after = req.searchAfter === undefined ? null : Float64Array.from(req.searchAfter, (v, i) => keys[i]!.afterKey(v));
   // Doc order already is the answer for `_doc` ascending, and for a score sort when every score ties.
