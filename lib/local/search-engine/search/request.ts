@@ -104,7 +104,7 @@ export function parseSearchRequest(rawBody: unknown, params: URLSearchParams, in
     source: sourceFilterFromParams(params, parseSourceFilter(req._source)),
     trackTotalHits: flag(req.rest_total_hits_as_int) ? true : parseTrackTotalHits(req.track_total_hits),
     trackScores: flag(req.track_scores),
-    aggs: aggsJson === undefined ? undefined : parseAggregations(aggsJson, index.mapping, index.name),
+    aggs: aggsJson === undefined ? undefined : parseAggregations(aggsJson, index.mapping, index.name, now),
     version: flag(req.version),
     seqNoPrimaryTerm: flag(req.seq_no_primary_term),
     totalHitsAsInt: flag(req.rest_total_hits_as_int),

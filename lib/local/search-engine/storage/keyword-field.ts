@@ -82,6 +82,13 @@ export class KeywordFieldIndex {
     else this.lists[-slot - 1]!.addTo(bits);
   }
 
+  /** How many of `term`'s docs are in `bits`. */
+  countTermIn(term: string, bits: Bitset): number {
+    const slot = this.terms.get(term);
+    if (slot === undefined) return 0;
+    return slot >= 0 ? (bits.has(slot) ? 1 : 0) : this.lists[-slot - 1]!.countIn(bits);
+  }
+
   termKeys(): IterableIterator<string> {
     return this.terms.keys();
   }
