@@ -181,6 +181,12 @@ export const functions = {
     access: { tables: { control: 'write' } },
   },
   // ---- query API (issue 3): filters, autocomplete, statistics, records CRUD, OpenAPI ----
+  listRecords: {
+    entry: 'functions/http/list-records.handler.ts',
+    timeoutSeconds: 10,
+    memoryMb: MB.medium,
+    access: { search: 'read' },
+  },
   listFilters: {
     entry: 'functions/http/filters.handler.ts',
     timeoutSeconds: 10,
@@ -252,6 +258,8 @@ export const topology: Topology = {
       { method: 'POST', path: '/v1/companies/count', fn: 'countRecords', authorized: true },
       { method: 'POST', path: '/v1/contacts/count', fn: 'countRecords', authorized: true },
       // ---- query API (issue 3) ----
+      { method: 'GET', path: '/v1/companies', fn: 'listRecords', authorized: true },
+      { method: 'GET', path: '/v1/contacts', fn: 'listRecords', authorized: true },
       { method: 'GET', path: '/v1/company/filters', fn: 'listFilters', authorized: true },
       { method: 'GET', path: '/v1/contact/filters', fn: 'listFilters', authorized: true },
       { method: 'POST', path: '/v1/company/filters/values', fn: 'listFilterValues', authorized: true },

@@ -13,8 +13,15 @@ export interface IndexOperation {
   readonly document?: Record<string, unknown>;
 }
 
+export interface SearchResult {
+  readonly hits: SearchHit[];
+  /** Every match, when the body asked for `track_total_hits: true`; a lower bound otherwise. */
+  readonly total: number;
+}
+
 export interface RecordSearch {
-  search(entity: Entity, body: Record<string, unknown>): Promise<SearchHit[]>;
+  /** Runs a compiled search body (functions/domain/vql writes every one) against an entity's alias. */
+  search(entity: Entity, body: Record<string, unknown>): Promise<SearchResult>;
   count(entity: Entity, body: Record<string, unknown>): Promise<number>;
   /** Applies the operations in one bulk request; returns the indexes (into `ops`) that failed. */
   apply(ops: readonly IndexOperation[]): Promise<number[]>;

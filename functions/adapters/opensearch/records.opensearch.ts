@@ -1,6 +1,6 @@
 import type { Client } from '@opensearch-project/opensearch';
 import type { Entity } from '../../domain/records/fields.ts';
-import type { IndexOperation, RecordSearch, SearchHit } from '../../ports/search.port.ts';
+import type { IndexOperation, RecordSearch, SearchResult } from '../../ports/search.port.ts';
 
 /** Aliases, never physical indexes: a reindex swaps what they point at without a deploy. */
 export const INDEX_ALIAS: Record<Entity, string> = { company: 'companies', contact: 'contacts' };
@@ -13,10 +13,15 @@ interface BulkItem {
 export class OpenSearchRecordSearch implements RecordSearch {
   constructor(private readonly client: Client) {}
 
-  async search(entity: Entity, body: Record<string, unknown>): Promise<SearchHit[]> {
+  async search(entity: Entity, body: Record<string, unknown>): Promise<SearchResult> {
     const response = await this.client.search({ index: INDEX_ALIAS[entity], body });
     const hits = (response.body.hits?.hits ?? []) as { _source?: Record<string, unknown>; sort?: unknown[] }[];
-    return hits.map((hit) => ({ source: hit._source ?? {}, sort: hit.sort ?? [] }));
+    // OpenSearch 2.x answers `{ value, relation }`; rest_total_hits_as_int (or 1.x) a bare number.
+    const total = response.body.hits?.total as { value?: number } | number | undefined;
+    return {
+      hits: hits.map((hit) => ({ source: hit._source ?? {}, sort: hit.sort ?? [] })),
+      total: typeof total === 'number' ? total : Number(total?.value ?? hits.length),
+    };
   }
 
   async count(entity: Entity, body: Record<string, unknown>): Promise<number> {

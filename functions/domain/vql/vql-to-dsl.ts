@@ -1,154 +1,58 @@
-import { AppError, validationError, type ErrorDetail } from '../../platform/errors.ts';
-import { fieldSpec, type Entity, type FieldSpec } from '../records/fields.ts';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RESULT_WINDOW } from './limits.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Entity } from '../records/fields.ts';
+import { DEFAULT_PAGE_SIZE, MAX_JOINED_COMPANIES, MAX_PAGE_SIZE, MAX_RESULT_WINDOW } from './limits.ts';
+import { lookupOwn, Problems } from './problems.ts';
 import type { VqlQuery, VqlWhere } from './vql-schema.ts';
+import { compileWhere, type Dsl } from './where-to-dsl.ts';
 
 /**
- * The only writer of the OpenSearch query DSL. Exact filters go in filter context (cached, not
- * scored); text clauses go in must so they rank. The workspace filter is added here, always,
- * so no compiled query can read across tenants.
+ * The only writer of the OpenSearch query DSL. The workspace filter is added here, always (to
+ * the records' query and to every helper query), so no compiled query can read across tenants.
  */
 
-type Dsl = Record<string, unknown>;
-type Scalar = string | number | boolean;
+export type { Dsl } from './where-to-dsl.ts';
 
 export interface CompiledSearch {
   readonly body: Dsl;
   /** The sort keys in order, so a hit's `sort` array is its cursor. */
   readonly sortKeys: readonly string[];
+  /** Contacts with `company.*` filters: the search for the matching company uuids; pass them to withCompanyIds. */
+  readonly companyLookup?: Dsl;
+  /** Contacts with company_config.populate: the company columns to attach (undefined = all). */
+  readonly populate?: { readonly columns: readonly string[] | undefined };
+  /** Columns fetched only for the server's own use, to drop from each hit. */
+  readonly hiddenColumns: readonly string[];
 }
 
-const NUMERIC = new Set(['integer', 'long', 'double']);
-const isNumeric = (spec: FieldSpec): boolean => NUMERIC.has(spec.type);
-
-class Problems {
-  readonly list: ErrorDetail[] = [];
-  /** Records a problem; returns undefined so a caller can `return problems.add(...)`. */
-  add(path: string, message: string): undefined {
-    this.list.push({ path, message });
-    return undefined;
-  }
-  throwIfAny(): void {
-    if (this.list.length > 0) {
-      throw validationError(`Invalid query: ${this.list.map((p) => p.path).join(', ')}`, this.list);
-    }
-  }
+export interface CompiledCount {
+  readonly body: Dsl;
+  readonly companyLookup?: Dsl;
 }
 
-function lookup(entity: Entity, field: string, path: string, problems: Problems): FieldSpec | undefined {
-  const spec = fieldSpec(entity, field);
-  if (!spec || field === 'workspace_id') problems.add(path, `Unknown ${entity} field: ${field}`);
-  return spec && field !== 'workspace_id' ? spec : undefined;
+export interface SearchOptions {
+  /** Count every match exactly (GET lists report `count`); VQL search does not pay for it. */
+  readonly countTotal?: boolean;
 }
 
-function exactValue(spec: FieldSpec, value: Scalar, path: string, problems: Problems): Scalar | undefined {
-  if (isNumeric(spec)) {
-    const n = typeof value === 'number' ? value : Number(value);
-    if (typeof value === 'boolean' || !Number.isFinite(n)) return problems.add(path, `Expected a number for a ${spec.type} field`);
-    return n;
-  }
-  if (spec.type === 'boolean') {
-    if (typeof value !== 'boolean') return problems.add(path, 'Expected true or false');
-    return value;
-  }
-  if (spec.type === 'date') {
-    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return problems.add(path, 'Expected an ISO-8601 date');
-    return value;
-  }
-  // Keyword fields are stored through a lowercase normalizer; match it here so the filter is exact.
-  return String(value).toLowerCase();
-}
-
-function keywordClause(entity: Entity, field: string, raw: Scalar | Scalar[], path: string, problems: Problems): Dsl | undefined {
-  const spec = lookup(entity, field, path, problems);
-  if (!spec) return undefined;
-  const values = (Array.isArray(raw) ? raw : [raw]).map((v, i) =>
-    exactValue(spec, v, Array.isArray(raw) ? `${path}[${i}]` : path, problems),
-  );
-  const target = spec.type === 'text' ? `${field}.keyword` : field;
-  return { terms: { [target]: values } };
-}
-
-function rangeBound(spec: FieldSpec, value: number | string, path: string, problems: Problems): number | string | undefined {
-  if (spec.type === 'date') {
-    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return problems.add(path, 'Expected an ISO-8601 date');
-    return value;
-  }
-  const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isFinite(n)) return problems.add(path, 'Expected a number');
-  return n;
-}
-
-function rangeClause(entity: Entity, field: string, range: Record<string, number | string | undefined>, path: string, problems: Problems): Dsl | undefined {
-  const spec = lookup(entity, field, path, problems);
-  if (!spec) return undefined;
-  if (!isNumeric(spec) && spec.type !== 'date') {
-    return problems.add(path, `range_query needs a number or date field; ${field} is ${spec.type}`);
-  }
-  const bounds: Record<string, number | string | undefined> = {};
-  for (const [op, value] of Object.entries(range)) {
-    if (value !== undefined) bounds[op] = rangeBound(spec, value, `${path}.${op}`, problems);
-  }
-  return { range: { [field]: bounds } };
-}
-
-type TextClause = NonNullable<NonNullable<VqlWhere['text_matches']>['must']>[number];
-
-function textClause(entity: Entity, clause: TextClause, path: string, problems: Problems): Dsl | undefined {
-  const spec = lookup(entity, clause.filter_key, `${path}.filter_key`, problems);
-  if (!spec) return undefined;
-  if (spec.type !== 'text') return problems.add(`${path}.filter_key`, `text_matches needs a text field; ${clause.filter_key} is ${spec.type}`);
-  if (clause.search_type === 'match') {
-    return { match: { [clause.filter_key]: { query: clause.text_value, operator: clause.operator ?? 'or' } } };
-  }
-  return { [clause.search_type]: { [clause.filter_key]: { query: clause.text_value } } };
-}
-
-function compileWhere(entity: Entity, workspaceId: string, where: VqlWhere | undefined, problems: Problems): Dsl {
-  const filter: Dsl[] = [{ term: { workspace_id: workspaceId } }];
-  const must: Dsl[] = [];
-  const mustNot: Dsl[] = [];
-  const push = (list: Dsl[], clause: Dsl | undefined) => clause && list.push(clause);
-  for (const side of ['must', 'must_not'] as const) {
-    const exactList = side === 'must' ? filter : mustNot;
-    for (const [field, value] of Object.entries(where?.keyword_match?.[side] ?? {})) {
-      push(exactList, keywordClause(entity, field, value, `where.keyword_match.${side}.${field}`, problems));
-    }
-    for (const [field, value] of Object.entries(where?.range_query?.[side] ?? {})) {
-      push(exactList, rangeClause(entity, field, value, `where.range_query.${side}.${field}`, problems));
-    }
-    (where?.text_matches?.[side] ?? []).forEach((clause, i) =>
-      push(side === 'must' ? must : mustNot, textClause(entity, clause, `where.text_matches.${side}[${i}]`, problems)),
-    );
-  }
-  const bool: Dsl = { filter };
-  if (must.length > 0) bool.must = must;
-  if (mustNot.length > 0) bool.must_not = mustNot;
-  return { bool };
-}
-
-function sortKeyFor(entity: Entity, field: string, path: string, problems: Problems): string | undefined {
-  const spec = lookup(entity, field, path, problems);
-  if (!spec) return undefined;
-  if (spec.type === 'boolean') return problems.add(path, `Cannot order by a boolean field`);
-  return spec.type === 'text' ? `${field}.keyword` : field;
-}
-
-function compileSort(entity: Entity, query: VqlQuery, problems: Problems): { sort: Dsl[]; keys: string[] } {
+function compileSort(entity: Entity, query: VqlQuery, scored: boolean, problems: Problems): { sort: Dsl[]; keys: string[] } {
   const sort: Dsl[] = [];
   const keys: string[] = [];
-  const hasText = (query.where?.text_matches?.must?.length ?? 0) > 0;
   (query.order_by ?? []).forEach((o, i) => {
-    const key = sortKeyFor(entity, o.order_by, `order_by[${i}].order_by`, problems);
-    if (!key) return;
+    const path = `order_by[${i}].order_by`;
+    const spec = lookupOwn(entity, o.order_by, path, problems);
+    if (!spec) return;
+    if (spec.type === 'boolean') return problems.add(path, 'Cannot order by a boolean field');
+    const key = spec.type === 'text' ? `${o.order_by}.keyword` : o.order_by;
+    if (keys.includes(key)) return problems.add(path, `${o.order_by} is already in order_by`);
     sort.push({ [key]: { order: o.order_direction, missing: '_last' } });
     keys.push(key);
   });
-  if (keys.length === 0 && hasText) {
+  if (keys.length === 0 && scored) {
     sort.push({ _score: { order: 'desc' } });
     keys.push('_score');
   }
-  // uuid is unique within a workspace: as the last key it makes every cursor point at one row.
+  // uuid is unique within a workspace: as the last key it makes every cursor point at one row,
+  // so paging never skips or repeats rows whose other sort values tie.
   if (keys.at(-1) !== 'uuid') {
     sort.push({ uuid: { order: 'asc' } });
     keys.push('uuid');
@@ -156,11 +60,13 @@ function compileSort(entity: Entity, query: VqlQuery, problems: Problems): { sor
   return { sort, keys };
 }
 
-function compileSource(entity: Entity, columns: readonly string[] | undefined, problems: Problems): Dsl | boolean {
-  if (!columns || columns.length === 0) return { excludes: ['workspace_id'] };
-  columns.forEach((c, i) => lookup(entity, c, `select_columns[${i}]`, problems));
-  return { includes: [...new Set(['uuid', ...columns])] };
+function compileColumns(entity: Entity, columns: readonly string[] | undefined, path: string, problems: Problems): string[] | undefined {
+  if (!columns || columns.length === 0) return undefined;
+  columns.forEach((c, i) => lookupOwn(entity, c, `${path}[${i}]`, problems));
+  return [...new Set(['uuid', ...columns])];
 }
+
+const sourceOf = (columns: readonly string[] | undefined): Dsl => (columns ? { includes: columns } : { excludes: ['workspace_id'] });
 
 function pageWindow(query: VqlQuery, problems: Problems): { size: number; from: number } {
   const size = query.limit ?? DEFAULT_PAGE_SIZE;
@@ -177,25 +83,64 @@ function pageWindow(query: VqlQuery, problems: Problems): { size: number; from: 
   return { size, from };
 }
 
-export function compileSearch(entity: Entity, workspaceId: string, query: VqlQuery): CompiledSearch {
+/** The first query of a join: the uuids of the companies a contact query's `company.*` clauses select. */
+function companyLookupBody(companyQuery: Dsl): Dsl {
+  // One more than the bound would overflow the result window; the exact total tells instead.
+  return { query: companyQuery, size: MAX_JOINED_COMPANIES, sort: [{ uuid: { order: 'asc' } }], _source: { includes: ['uuid'] }, track_total_hits: true };
+}
+
+function populateOf(entity: Entity, query: VqlQuery, problems: Problems): CompiledSearch['populate'] {
+  const config = query.company_config;
+  if (!config) return undefined;
+  if (entity !== 'contact') return problems.add('company_config', 'company_config applies to contacts only');
+  const columns = compileColumns('company', config.select_columns, 'company_config.select_columns', problems);
+  return config.populate ? { columns } : undefined;
+}
+
+export function compileSearch(entity: Entity, workspaceId: string, query: VqlQuery, options: SearchOptions = {}): CompiledSearch {
   const problems = new Problems();
   const { size, from } = pageWindow(query, problems);
-  const dslQuery = compileWhere(entity, workspaceId, query.where, problems);
-  const { sort, keys } = compileSort(entity, query, problems);
-  const source = compileSource(entity, query.select_columns, problems);
+  const where = compileWhere(entity, workspaceId, query.where, problems);
+  const { sort, keys } = compileSort(entity, query, where.scored, problems);
+  const columns = compileColumns(entity, query.select_columns, 'select_columns', problems);
+  const populate = populateOf(entity, query, problems);
   if (query.cursor && query.cursor.length !== keys.length) {
     problems.add('cursor', `Expected ${keys.length} values (one per sort key: ${keys.join(', ')})`);
   }
   problems.throwIfAny();
-  const body: Dsl = { query: dslQuery, sort, size, _source: source, track_total_hits: false };
+  // Populating needs each contact's company_id even when the client did not select it.
+  const hiddenColumns = populate && columns && !columns.includes('company_id') ? ['company_id'] : [];
+  const body: Dsl = { query: where.query, sort, size, _source: sourceOf(columns && [...columns, ...hiddenColumns]), track_total_hits: options.countTotal === true };
   if (query.cursor) body.search_after = query.cursor;
   else if (from > 0) body.from = from;
-  return { body, sortKeys: keys };
+  return {
+    body,
+    sortKeys: keys,
+    hiddenColumns,
+    ...(where.companyQuery ? { companyLookup: companyLookupBody(where.companyQuery) } : {}),
+    ...(populate ? { populate } : {}),
+  };
 }
 
-export function compileCount(entity: Entity, workspaceId: string, where: VqlWhere | undefined): Dsl {
+export function compileCount(entity: Entity, workspaceId: string, where: VqlWhere | undefined): CompiledCount {
   const problems = new Problems();
-  const query = compileWhere(entity, workspaceId, where, problems);
+  const compiled = compileWhere(entity, workspaceId, where, problems);
   problems.throwIfAny();
-  return { query };
+  return { body: { query: compiled.query }, ...(compiled.companyQuery ? { companyLookup: companyLookupBody(compiled.companyQuery) } : {}) };
+}
+
+/** Narrows a compiled contact search or count to contacts of these companies (the join's second step). */
+export function withCompanyIds(body: Dsl, companyIds: readonly string[]): Dsl {
+  const query = body.query as { bool: { filter: Dsl[] } & Dsl };
+  return { ...body, query: { bool: { ...query.bool, filter: [...query.bool.filter, { terms: { company_id: [...companyIds] } }] } } };
+}
+
+/** Fetches records of one workspace by uuid (company_config.populate: one query per page). */
+export function compileFetchByUuids(entity: Entity, workspaceId: string, uuids: readonly string[], columns: readonly string[] | undefined): Dsl {
+  return {
+    query: { bool: { filter: [{ term: { workspace_id: workspaceId } }, { terms: { uuid: [...uuids] } }] } },
+    size: uuids.length,
+    _source: sourceOf(columns),
+    track_total_hits: false,
+  };
 }

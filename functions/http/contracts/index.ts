@@ -1,6 +1,7 @@
 import type { RouteContract } from '../../platform/http/route-contract.ts';
 import { filtersContracts } from './filters.contract.ts';
 import { docsContracts } from './docs.contract.ts';
+import { queryContracts } from './query.contract.ts';
 import { recordsContracts } from './records.contract.ts';
 
 /**
@@ -10,6 +11,7 @@ import { recordsContracts } from './records.contract.ts';
  */
 export const routeContracts: readonly RouteContract[] = [
   // areas: add `...<area>Contracts,` here
+  ...queryContracts,
   ...filtersContracts,
   ...docsContracts,
   ...recordsContracts,
