@@ -12,9 +12,15 @@ const configSchema = z.object({
   RECORDS_TABLE_NAME: z.string().min(1),
   CONTROL_TABLE_NAME: z.string().min(1),
   UPLOAD_EVENTS_QUEUE_URL: z.string().min(1).optional(),
+  JOBS_QUEUE_URL: z.string().min(1).optional(),
   UPLOADS_BUCKET_NAME: z.string().min(1).optional(),
   SEARCH_ENDPOINT: z.url(),
   WS_MANAGEMENT_ENDPOINT: z.url().optional(),
+  // Accounts (issue 5): the HS256 key of access tokens (only functions that sign or verify
+  // them receive it), the sender of account mail, and the frontend page a reset link opens.
+  AUTH_TOKEN_SECRET: z.string().min(32).optional(),
+  MAIL_FROM: z.string().min(3).default('leadstack <no-reply@leadstack.invalid>'),
+  PASSWORD_RESET_URL: z.url().default('http://localhost:5173/reset-password'),
   /** Path-style S3 addressing: S3-compatible endpoints (the local emulator) have no virtual-host DNS. */
   S3_FORCE_PATH_STYLE: z
     .enum(['true', 'false'])

@@ -58,7 +58,23 @@ export interface Job {
   readonly finishedAt?: string;
   /** Bumped on every write; conditional writes compare it. */
   readonly version: number;
+  /**
+   * The run holding the job while it is processing or retrying (a worker's message id plus a
+   * random suffix), and when that claim ends: the worker's own deadline. A redelivered message
+   * may take over only once the lease has ended (functions/workers/run-job.worker.ts).
+   */
+  readonly leaseOwner?: string;
+  readonly leaseUntil?: string;
+  /** Set when the job failed for good after its last retry: that SQS message goes to the DLQ. */
+  readonly deadLetterMessageId?: string;
 }
+
+/** `retry_count` when a job names none, and the most a job may ask for. */
+export const DEFAULT_JOB_RETRY_COUNT = 3;
+export const MAX_JOB_RETRY_COUNT = 10;
+
+/** Statuses in which a worker runs the job (and holds its lease). */
+export const RUNNING_STATUSES: readonly JobStatus[] = ['processing', 'retrying'];
 
 /** Fields a transition or a progress report may change. */
 export type JobPatch = Partial<

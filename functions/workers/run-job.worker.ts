@@ -1,0 +1,44 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { jobMessageSchema } from '../domain/jobs/job-message.ts';
+import { processJobMessage, type JobWorkerDeps } from '../domain/jobs/process-job-message.ts';
+import { logger } from '../platform/logger.ts';
+import { jobEvents, jobQueue, jobStore } from '../platform/services/jobs.services.ts';
+import { jobRunners } from './job-runners.ts';
+
+const processor = new BatchProcessor(EventType.SQS);
+
+const deps = (): JobWorkerDeps => ({ jobs: jobStore(), events: jobEvents(), queue: jobQueue(), runners: jobRunners, log: logger });
+
+/**
+ * The `jobs` queue consumer: every job type runs here (functions/domain/jobs/process-job-message.ts
+ * has the claim, lease, retry and dead-letter rules). A failed record is reported in
+ * `batchItemFailures` and comes back when the visibility the worker gave it runs out.
+ */
+async function runOne(record: SQSRecord, context?: Context): Promise<void> {
+  let body: unknown;
+  try {
+    body = JSON.parse(record.body);
+  } catch {
+    body = undefined;
+  }
+  const message = jobMessageSchema.safeParse(body);
+  if (!message.success) {
+    // Only this service writes to the queue: a malformed message can never become a job run.
+    logger.error('Dropped a malformed jobs message', { messageId: record.messageId });
+    return;
+  }
+  logger.appendKeys({ jobId: message.data.job_id });
+  try {
+    await processJobMessage(deps(), {
+      message: message.data,
+      messageId: record.messageId,
+      receiptHandle: record.receiptHandle,
+      remainingMs: () => context?.getRemainingTimeInMillis() ?? 0,
+    });
+  } finally {
+    logger.removeKeys(['jobId']);
+  }
+}
+
+export const handler = async (event: SQSEvent, context: Context) => processPartialResponse(event, runOne, processor, { context });
