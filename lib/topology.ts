@@ -214,6 +214,12 @@ export const functions = {
   openapi: { entry: 'functions/http/openapi.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: {} },
   docs: { entry: 'functions/http/docs.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: {} },
   // ---- jobs, uploads, import/export, progress (issue 4) ----
+  createUpload: { entry: 'functions/http/create-upload.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { bucket: 'write' } },
+  multipartUploadInit: { entry: 'functions/http/multipart-upload-init.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { bucket: 'write' } },
+  multipartUploadParts: { entry: 'functions/http/multipart-upload-parts.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { bucket: 'write' } },
+  // readwrite: completing reads the assembled object's size back (and deletes one over the limit).
+  multipartUploadComplete: { entry: 'functions/http/multipart-upload-complete.handler.ts', timeoutSeconds: 29, memoryMb: MB.small, access: { bucket: 'readwrite' } },
+  multipartUploadAbort: { entry: 'functions/http/multipart-upload-abort.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { bucket: 'write' } },
   // ---- accounts (issue 5): users, sign-in, API keys, limits ----
 } as const satisfies Record<string, FunctionSpec>;
 
@@ -271,6 +277,11 @@ export const topology: Topology = {
       { method: 'GET', path: '/docs', fn: 'docs', authorized: false },
       { method: 'GET', path: '/docs/{asset}', fn: 'docs', authorized: false },
       // ---- jobs, uploads, import/export (issue 4) ----
+      { method: 'POST', path: '/v1/uploads', fn: 'createUpload', authorized: true },
+      { method: 'POST', path: '/v1/uploads/multipart', fn: 'multipartUploadInit', authorized: true },
+      { method: 'POST', path: '/v1/uploads/multipart/parts', fn: 'multipartUploadParts', authorized: true },
+      { method: 'POST', path: '/v1/uploads/multipart/complete', fn: 'multipartUploadComplete', authorized: true },
+      { method: 'POST', path: '/v1/uploads/multipart/abort', fn: 'multipartUploadAbort', authorized: true },
       // ---- accounts (issue 5) ----
     ],
   },

@@ -3,6 +3,7 @@ import { filtersContracts } from './filters.contract.ts';
 import { docsContracts } from './docs.contract.ts';
 import { queryContracts } from './query.contract.ts';
 import { recordsContracts } from './records.contract.ts';
+import { uploadsContracts } from './uploads.contract.ts';
 
 /**
  * Every route's contract, one file per area (`<area>.contract.ts`). The OpenAPI document is
@@ -11,6 +12,7 @@ import { recordsContracts } from './records.contract.ts';
  */
 export const routeContracts: readonly RouteContract[] = [
   // areas: add `...<area>Contracts,` here
+  ...uploadsContracts,
   ...queryContracts,
   ...filtersContracts,
   ...docsContracts,

@@ -1,6 +1,8 @@
 /**
  * @20minutes/s3rver as the S3 emulator: objects as files under the data directory, SigV4
- * (header and presigned) verification, CORS from the bucket's configuration, multipart.
+ * (header and presigned) verification, CORS from the bucket's configuration, multipart; plus
+ * the checks s3rver lacks: form-upload policies (./s3-post-policy.ts) and multipart aborts
+ * (./s3-abort-multipart.ts).
  *
  * We serve its Koa handler from our own loopback server so each request runs inside an
  * AsyncLocalStorage scope: s3rver's object events do not say whether a POST completed a
@@ -12,7 +14,10 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { CloudLog } from '../log.ts';
+import { LOCAL_CREDENTIALS } from '../aws.ts';
 import { closeServer, httpUrl, listen } from '../net.ts';
+import { abortMultipartUploads } from './s3-abort-multipart.ts';
+import { checkPostPolicy, isFormUpload, readPostForm, replayRequest, s3ErrorXml } from './s3-post-policy.ts';
 
 /** What one object-level change looked like, before it is shaped as an AWS notification. */
 export interface S3ObjectEvent {
@@ -54,6 +59,7 @@ interface KoaContext {
 type KoaMiddleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void>;
 interface S3rverApp {
   middleware: KoaMiddleware[];
+  store: Parameters<typeof abortMultipartUploads>[0];
   callback(): (req: IncomingMessage, res: ServerResponse) => void;
   on(event: 'event', listener: (event: { Records: S3rverRecord[] }) => void): void;
   logger: { close(): void };
@@ -108,11 +114,31 @@ export const startS3 = async ({ port, directory, log }: S3EmulatorOptions): Prom
       for (const listener of listeners) listener(event);
     }
   });
-  app.middleware.splice(app.middleware.length - 1, 0, keepBucketTrailingSlash);
+  app.middleware.splice(app.middleware.length - 1, 0, keepBucketTrailingSlash, abortMultipartUploads(app.store) as unknown as KoaMiddleware);
   const handle = app.callback();
+  const secretFor = (accessKeyId: string) => (accessKeyId === LOCAL_CREDENTIALS.accessKeyId ? LOCAL_CREDENTIALS.secretAccessKey : undefined);
+  /** A form POST is checked against its policy first (s3rver does not), then stored by s3rver. */
+  const checkedFormUpload = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<IncomingMessage | undefined> => {
+    const read = await readPostForm(req);
+    const bucket = url.pathname.split('/')[1] ?? '';
+    const refusal = 'status' in read ? read : checkPostPolicy(read.form, bucket, new Date(), secretFor);
+    if (refusal || 'status' in read) {
+      res.writeHead(refusal?.status ?? 400, { 'content-type': 'application/xml' }).end(s3ErrorXml(refusal ?? { status: 400, code: 'InvalidArgument', message: '' }));
+      return undefined;
+    }
+    return replayRequest(req, read.body);
+  };
   const server = createServer((req, res) => {
-    const query = new URL(req.url ?? '/', 'http://s3.local').searchParams;
-    requests.run({ method: req.method ?? 'GET', query }, () => handle(req, res));
+    const url = new URL(req.url ?? '/', 'http://s3.local');
+    const run = (request: IncomingMessage) => requests.run({ method: req.method ?? 'GET', query: url.searchParams }, () => handle(request, res));
+    if (!isFormUpload(req, url)) return run(req);
+    checkedFormUpload(req, res, url).then(
+      (checked) => checked && run(checked),
+      (error: unknown) => {
+        log.error('S3 form upload could not be checked', error);
+        res.writeHead(500).end();
+      },
+    );
   });
   const endpoint = httpUrl(await listen(server, port));
   log.info(`S3 (s3rver) on ${endpoint} (${directory})`);

@@ -1,0 +1,11 @@
+import { multipartCompleteSchema } from '../domain/uploads/upload-schemas.ts';
+import { completeMultipartUpload } from '../domain/uploads/uploads.ts';
+import { httpHandler } from '../platform/http/http-handler.ts';
+import { successResponse } from '../platform/http/responses.ts';
+import { uploadPresigner } from '../platform/services/uploads.services.ts';
+import { parseInput } from '../platform/validation.ts';
+
+export const handler = httpHandler({ authorized: true, json: 'required' }, async ({ workspaceId, body }) => {
+  const request = parseInput(multipartCompleteSchema, body, 'complete request');
+  return successResponse(await completeMultipartUpload(uploadPresigner(), workspaceId, request));
+});
