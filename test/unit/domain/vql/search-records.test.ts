@@ -74,7 +74,7 @@ describe('searchRecords, listRecords, countRecords', () => {
 
   it('It should give each row its cursor, the next cursor on a full page, and keep Long sentinels exact', async () => {
     const { search } = scriptedSearch({
-      company: [{ hits: [hit({ uuid: 'a' }, [500, 'a']), hit({ uuid: 'b' }, [9223372036854775807, 'b'])], total: 2 }],
+      company: [{ hits: [hit({ uuid: 'a' }, [500, 'a']), hit({ uuid: 'b' }, [2 ** 63, 'b'])], total: 2 }],
     });
     const page = await searchRecords(search, 'company', 'ws', q({ order_by: [{ order_by: 'employees_count' }], limit: 2 }));
     expect(page.data.map((r) => r.cursor)).toEqual([[500, 'a'], ['9223372036854775807', 'b']]);
