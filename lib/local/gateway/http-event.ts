@@ -45,7 +45,9 @@ const collectHeaders = (req: IncomingMessage): Record<string, string> => {
 const collectQuery = (rawQueryString: string): Record<string, string> => {
   const params: Record<string, string> = {};
   for (const [name, value] of new URLSearchParams(rawQueryString)) {
-    params[name] = params[name] === undefined ? value : `${params[name]},${value}`;
+    const joined = Object.hasOwn(params, name) ? `${params[name]},${value}` : value;
+    // An own property even for `__proto__` or `constructor`, as JSON.parse of API Gateway's event gives.
+    Object.defineProperty(params, name, { value: joined, enumerable: true, writable: true, configurable: true });
   }
   return params;
 };

@@ -39,4 +39,12 @@ describe('display values', () => {
     expect(displayValue({ type: 'keyword', lowercase: true }, 'bosnia-herzegovina', undefined)).toBe('Bosnia-Herzegovina');
     expect(displayValue({ type: 'keyword' }, 'saas', 'Other')).toBe('saas');
   });
+
+  it('It should keep emails, URLs and domains of lowercase fields as stored', () => {
+    const lower = { type: 'keyword', lowercase: true } as const;
+    expect(displayValue(lower, 'p1@acme.com', undefined)).toBe('p1@acme.com');
+    expect(displayValue(lower, 'https://linkedin.com/in/jd', undefined)).toBe('https://linkedin.com/in/jd');
+    expect(displayValue(lower, 'acme.co.uk', undefined)).toBe('acme.co.uk');
+    expect(displayValue(lower, 'st. louis', undefined)).toBe('St. Louis');
+  });
 });
