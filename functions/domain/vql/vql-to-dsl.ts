@@ -1,7 +1,7 @@
 import { AppError } from '../../platform/errors.ts';
-import type { Entity } from '../records/fields.ts';
+import { fieldSpec, type Entity } from '../records/fields.ts';
 import { DEFAULT_PAGE_SIZE, MAX_JOINED_COMPANIES, MAX_PAGE_SIZE, MAX_RESULT_WINDOW } from './limits.ts';
-import { lookupOwn, Problems } from './problems.ts';
+import { isNumeric, lookupOwn, Problems } from './problems.ts';
 import type { VqlQuery, VqlWhere } from './vql-schema.ts';
 import { compileWhere, type Dsl } from './where-to-dsl.ts';
 
@@ -83,6 +83,26 @@ function pageWindow(query: VqlQuery, problems: Problems): { size: number; from: 
   return { size, from };
 }
 
+/** A cursor's values must fit their sort keys, or the engine would refuse the search_after. */
+function checkCursor(entity: Entity, cursor: VqlQuery['cursor'], keys: readonly string[], problems: Problems): void {
+  if (!cursor) return;
+  if (cursor.length !== keys.length) {
+    problems.add('cursor', `Expected ${keys.length} values (one per sort key: ${keys.join(', ')})`);
+    return;
+  }
+  cursor.forEach((value, i) => {
+    const key = keys[i]!;
+    const spec = key === '_score' ? undefined : fieldSpec(entity, key.replace(/\.keyword$/, ''));
+    const numeric = key === '_score' || (spec !== undefined && isNumeric(spec));
+    const ok =
+      value === null ? key !== '_score' && key !== 'uuid'
+      : numeric ? (typeof value === 'number' || /^-?\d{1,19}(\.\d+)?$/.test(value))
+      : spec?.type === 'date' ? (typeof value === 'number' || !Number.isNaN(Date.parse(value)))
+      : typeof value === 'string';
+    if (!ok) problems.add(`cursor[${i}]`, `Not a value of sort key ${key}; pass back a hit's cursor unchanged`);
+  });
+}
+
 /** The first query of a join: the uuids of the companies a contact query's `company.*` clauses select. */
 function companyLookupBody(companyQuery: Dsl): Dsl {
   // One more than the bound would overflow the result window; the exact total tells instead.
@@ -104,9 +124,7 @@ export function compileSearch(entity: Entity, workspaceId: string, query: VqlQue
   const { sort, keys } = compileSort(entity, query, where.scored, problems);
   const columns = compileColumns(entity, query.select_columns, 'select_columns', problems);
   const populate = populateOf(entity, query, problems);
-  if (query.cursor && query.cursor.length !== keys.length) {
-    problems.add('cursor', `Expected ${keys.length} values (one per sort key: ${keys.join(', ')})`);
-  }
+  checkCursor(entity, query.cursor, keys, problems);
   problems.throwIfAny();
   // Populating needs each contact's company_id even when the client did not select it.
   const hiddenColumns = populate && columns && !columns.includes('company_id') ? ['company_id'] : [];

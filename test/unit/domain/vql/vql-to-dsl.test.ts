@@ -201,6 +201,14 @@ describe('VQL → DSL', () => {
     expect(repeat.details.map((d) => d.path)).toEqual(['order_by[1].order_by']);
   });
 
+  it('It should refuse cursor values that do not fit their sort keys', () => {
+    const ok = compile({ order_by: [{ order_by: 'employees_count' }, { order_by: 'name' }, { order_by: 'created_at' }], cursor: ['9223372036854775807', null, '2024-01-01T00:00:00Z', 'u'] });
+    expect(ok.body.search_after).toEqual(['9223372036854775807', null, '2024-01-01T00:00:00Z', 'u']);
+    const error = failure({ order_by: [{ order_by: 'employees_count' }, { order_by: 'created_at' }], cursor: ['many', 'yesterday', 5] });
+    expect(error.details.map((d) => d.path)).toEqual(['cursor[0]', 'cursor[1]', 'cursor[2]']);
+    expect(failure({ where: { text_matches: { must: [{ filter_key: 'name', text_value: 'x' }] } }, cursor: ['high', 'u'] }).details[0]?.path).toBe('cursor[0]');
+  });
+
   it('It should refuse cursor and page together', () => {
     expect(failure({ page: 2, cursor: ['x'] }).details.map((d) => d.path)).toEqual(['cursor']);
   });
