@@ -213,6 +213,10 @@ export const functions = {
   },
   openapi: { entry: 'functions/http/openapi.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: {} },
   docs: { entry: 'functions/http/docs.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: {} },
+  getRecord: { entry: 'functions/http/get-record.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { records: 'read' } } },
+  createContact: { entry: 'functions/http/create-contact.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { records: 'readwrite' } } },
+  patchRecord: { entry: 'functions/http/patch-record.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { records: 'readwrite' } } },
+  deleteRecord: { entry: 'functions/http/delete-record.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { records: 'readwrite' } } },
   // ---- jobs, uploads, import/export, progress (issue 4) ----
   createUpload: { entry: 'functions/http/create-upload.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { bucket: 'write' } },
   multipartUploadInit: { entry: 'functions/http/multipart-upload-init.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { bucket: 'write' } },
@@ -276,6 +280,13 @@ export const topology: Topology = {
       { method: 'GET', path: '/v1/openapi.json', fn: 'openapi', authorized: false },
       { method: 'GET', path: '/docs', fn: 'docs', authorized: false },
       { method: 'GET', path: '/docs/{asset}', fn: 'docs', authorized: false },
+      { method: 'GET', path: '/v1/companies/{uuid}', fn: 'getRecord', authorized: true },
+      { method: 'GET', path: '/v1/contacts/{uuid}', fn: 'getRecord', authorized: true },
+      { method: 'POST', path: '/v1/contacts', fn: 'createContact', authorized: true },
+      { method: 'PATCH', path: '/v1/companies/{uuid}', fn: 'patchRecord', authorized: true },
+      { method: 'PATCH', path: '/v1/contacts/{uuid}', fn: 'patchRecord', authorized: true },
+      { method: 'DELETE', path: '/v1/companies/{uuid}', fn: 'deleteRecord', authorized: true },
+      { method: 'DELETE', path: '/v1/contacts/{uuid}', fn: 'deleteRecord', authorized: true },
       // ---- jobs, uploads, import/export (issue 4) ----
       { method: 'POST', path: '/v1/uploads', fn: 'createUpload', authorized: true },
       { method: 'POST', path: '/v1/uploads/multipart', fn: 'multipartUploadInit', authorized: true },
@@ -374,7 +385,8 @@ export function httpCorsRules(http: Topology['http'], origins: readonly string[]
   return {
     allowOrigins: [...origins],
     allowMethods: [...new Set(http.routes.map((route) => route.method))],
-    allowHeaders: [http.authorizer.header, 'content-type'],
+    // if-match: conditional PATCH and DELETE of a record (optimistic concurrency).
+    allowHeaders: [http.authorizer.header, 'content-type', 'if-match'],
     maxAgeSeconds: HTTP_CORS_MAX_AGE_SECONDS,
   };
 }

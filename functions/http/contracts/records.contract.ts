@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { csvLikeRowSchema } from '../../domain/records/csv-like-row.ts';
+import { COMPANY_FIELDS, CONTACT_FIELDS, type FieldSpec } from '../../domain/records/fields.ts';
 import { companyInputSchema, contactInputSchema } from '../../domain/records/input-schemas.ts';
+import { conditionalWriteHeadersSchema, recordParamsSchema } from '../../domain/records/record-request.ts';
 import { MAX_UPSERT_ROWS } from '../../domain/records/upsert-batch.ts';
 import { defineContracts, successBody, type RouteContract } from '../../platform/http/route-contract.ts';
 
@@ -37,7 +39,105 @@ const UPSERT_DESCRIPTION =
   'so sending the same record twice updates it. Fields are merged into what is stored; a blank or null value leaves the stored one. ' +
   'Upserting a soft-deleted record brings it back.';
 
+function storedValue(spec: FieldSpec): z.ZodType {
+  if (spec.array) return z.array(z.string());
+  if (spec.type === 'boolean') return z.boolean();
+  if (spec.type === 'date') return z.iso.datetime();
+  if (spec.type === 'keyword' || spec.type === 'text') return z.string();
+  return z.number();
+}
+
+const ALWAYS_PRESENT = new Set(['uuid', 'version', 'created_at', 'updated_at']);
+
+/** A record as GET, POST and PATCH return it (functions/domain/records/record-view.ts). */
+const recordSchema = (fields: Readonly<Record<string, FieldSpec>>) =>
+  z.looseObject(
+    Object.fromEntries(
+      Object.entries(fields)
+        .filter(([name]) => name !== 'workspace_id')
+        .map(([name, spec]) => [name, ALWAYS_PRESENT.has(name) ? storedValue(spec) : storedValue(spec).optional()]),
+    ),
+  );
+
+const ETAG = { etag: 'The record version, quoted ("3"): send it back as If-Match to make a write conditional' };
+
+type CrudEntity = { readonly plural: 'companies' | 'contacts'; readonly noun: string; readonly input: z.ZodType; readonly fields: Readonly<Record<string, FieldSpec>> };
+const CRUD: readonly CrudEntity[] = [
+  { plural: 'companies', noun: 'company', input: companyInputSchema, fields: COMPANY_FIELDS },
+  { plural: 'contacts', noun: 'contact', input: contactInputSchema, fields: CONTACT_FIELDS },
+];
+
+const NOT_FOUND = 'No such record in this workspace (never created, deleted, or another workspace\'s)';
+
+const crudContracts = (e: CrudEntity): RouteContract[] => [
+  {
+    method: 'GET',
+    path: `/v1/${e.plural}/{uuid}`,
+    summary: `Get one ${e.noun}`,
+    tag: TAG,
+    params: recordParamsSchema,
+    responses: {
+      200: { description: `The ${e.noun}`, body: successBody({ data: recordSchema(e.fields) }), headers: ETAG },
+      404: { description: NOT_FOUND },
+    },
+  },
+  {
+    method: 'PATCH',
+    path: `/v1/${e.plural}/{uuid}`,
+    summary: `Change some fields of a ${e.noun}`,
+    description:
+      'Fields are validated and normalised as in a batch upsert. A field set to null is removed; an absent or blank one is kept. ' +
+      'The uuid never changes. With `If-Match`, the write happens only if the record is still at that version.',
+    tag: TAG,
+    params: recordParamsSchema,
+    headers: conditionalWriteHeadersSchema,
+    body: e.input,
+    responses: {
+      200: { description: `The ${e.noun} as stored now`, body: successBody({ data: recordSchema(e.fields) }), headers: ETAG },
+      404: { description: NOT_FOUND },
+      409: { description: 'If-Match names a version that is no longer current' },
+    },
+  },
+  {
+    method: 'DELETE',
+    path: `/v1/${e.plural}/{uuid}`,
+    summary: `Delete a ${e.noun} (soft delete)`,
+    description: 'The record disappears from get and search; it is kept, marked with its deletion time. Deleting it again answers 404.',
+    tag: TAG,
+    params: recordParamsSchema,
+    headers: conditionalWriteHeadersSchema,
+    responses: {
+      200: {
+        description: 'Deleted',
+        body: successBody({ message: z.string(), uuid: z.uuid(), version: z.number().int(), deleted_at: z.iso.datetime() }),
+        headers: ETAG,
+      },
+      404: { description: NOT_FOUND },
+      409: { description: 'If-Match names a version that is no longer current' },
+    },
+  },
+];
+
 export const recordsContracts = defineContracts([
+  ...CRUD.flatMap(crudContracts),
+  {
+    method: 'POST',
+    path: '/v1/contacts',
+    summary: 'Create one contact',
+    description:
+      'Normalised, and given the same deterministic uuid, as in a batch upsert (first_name + last_name + linkedin_url). ' +
+      'A contact with that identity that already exists is a 409; a deleted one is replaced.',
+    tag: TAG,
+    body: contactInputSchema,
+    responses: {
+      201: {
+        description: 'Created',
+        body: successBody({ data: recordSchema(CONTACT_FIELDS) }),
+        headers: { ...ETAG, location: 'The path of the new contact' },
+      },
+      409: { description: 'A contact with this identity already exists' },
+    },
+  },
   {
     method: 'POST',
     path: '/v1/companies/batch-upsert',
