@@ -11,6 +11,7 @@ import { RECORD_INDEX_SETTINGS, mappingsFor } from './search-mappings.ts';
 export type TableName = 'records' | 'control';
 export type QueueName = 'uploadEvents';
 export type SearchIndexName = 'companies' | 'contacts';
+export type SecretName = 'tokenSigning';
 
 /** What a function may touch; CDK derives its IAM grants from this, nothing else. */
 export interface Access {
@@ -20,6 +21,10 @@ export interface Access {
   readonly search?: 'read' | 'write' | 'readwrite';
   /** Post to and delete WebSocket connections through the @connections management API. */
   readonly websocket?: boolean;
+  /** Secrets the function receives (issue 5): `tokenSigning` is the access tokens' HS256 key. */
+  readonly secrets?: readonly SecretName[];
+  /** Send mail through SES (account mail: invitations, password resets). */
+  readonly email?: boolean;
 }
 
 export interface FunctionSpec {
@@ -105,7 +110,8 @@ export const functions = {
     entry: 'functions/http/authorizer.handler.ts',
     timeoutSeconds: 5,
     memoryMb: MB.small,
-    access: { tables: { control: 'read' } },
+    // readwrite: API rate-limit counters and API keys' last_used_at; the secret verifies JWTs.
+    access: { tables: { control: 'readwrite' }, secrets: ['tokenSigning'] },
   },
   health: { entry: 'functions/http/health.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: {} },
   upsertCompanies: {
@@ -225,6 +231,19 @@ export const functions = {
   multipartUploadComplete: { entry: 'functions/http/multipart-upload-complete.handler.ts', timeoutSeconds: 29, memoryMb: MB.small, access: { bucket: 'readwrite' } },
   multipartUploadAbort: { entry: 'functions/http/multipart-upload-abort.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { bucket: 'write' } },
   // ---- accounts (issue 5): users, sign-in, API keys, limits ----
+  // scrypt is CPU-bound and Lambda's CPU grows with memory: password handlers get 1 GB.
+  authLogin: { entry: 'functions/http/auth-login.handler.ts', timeoutSeconds: 10, memoryMb: 1024, access: { tables: { control: 'readwrite' }, secrets: ['tokenSigning'] } },
+  authRefresh: { entry: 'functions/http/auth-refresh.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { tables: { control: 'readwrite' }, secrets: ['tokenSigning'] } },
+  authLogout: { entry: 'functions/http/auth-logout.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' } } },
+  authProfile: { entry: 'functions/http/auth-profile.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'read' } } },
+  authPasswordReset: { entry: 'functions/http/auth-password-reset.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { tables: { control: 'readwrite' }, email: true } },
+  authPasswordResetConfirm: { entry: 'functions/http/auth-password-reset-confirm.handler.ts', timeoutSeconds: 10, memoryMb: 1024, access: { tables: { control: 'readwrite' } } },
+  createApiKey: { entry: 'functions/http/api-keys-create.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' } } },
+  listApiKeys: { entry: 'functions/http/api-keys-list.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'read' } } },
+  deleteApiKey: { entry: 'functions/http/api-keys-delete.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' } } },
+  listUsers: { entry: 'functions/http/users-list.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'read' } } },
+  createUser: { entry: 'functions/http/users-create.handler.ts', timeoutSeconds: 10, memoryMb: 1024, access: { tables: { control: 'readwrite' }, email: true } },
+  updateUser: {  updateUser: { entry: 'functions/http/users-update.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' } } },
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof functions;
@@ -294,6 +313,18 @@ export const topology: Topology = {
       { method: 'POST', path: '/v1/uploads/multipart/complete', fn: 'multipartUploadComplete', authorized: true },
       { method: 'POST', path: '/v1/uploads/multipart/abort', fn: 'multipartUploadAbort', authorized: true },
       // ---- accounts (issue 5) ----
+      { method: 'POST', path: '/v1/auth/login', fn: 'authLogin', authorized: false },
+      { method: 'POST', path: '/v1/auth/refresh', fn: 'authRefresh', authorized: false },
+      { method: 'POST', path: '/v1/auth/logout', fn: 'authLogout', authorized: false },
+      { method: 'GET', path: '/v1/auth/profile', fn: 'authProfile', authorized: true },
+      { method: 'POST', path: '/v1/auth/password-reset', fn: 'authPasswordReset', authorized: false },
+      { method: 'POST', path: '/v1/auth/password-reset/confirm', fn: 'authPasswordResetConfirm', authorized: false },
+      { method: 'POST', path: '/v1/api-keys', fn: 'createApiKey', authorized: true },
+      { method: 'GET', path: '/v1/api-keys', fn: 'listApiKeys', authorized: true },
+      { method: 'DELETE', path: '/v1/api-keys/{id}', fn: 'deleteApiKey', authorized: true },
+      { method: 'GET', path: '/v1/users', fn: 'listUsers', authorized: true },
+      { method: 'POST', path: '/v1/users', fn: 'createUser', authorized: true },
+      { method: 'PATCH', path: '/v1/users/{id}', fn: 'updateUser', authorized: true },
     ],
   },
   websocket: {
@@ -320,7 +351,14 @@ export const topology: Topology = {
       sortKey: 'sk',
       timeToLiveAttribute: 'expires_at',
       accessPatterns: [
-        'API key by hash (authorizer): pk = APIKEY#<sha256>, sk = APIKEY',
+        'API key by hash (authorizer): pk = APIKEY#<sha256>, sk = APIKEY (role, created_by, last_used_at)',
+        'API keys of a workspace: pk = WS#<workspace>, sk begins_with APIKEY#<keyId> (→ hash)',
+        'users of a workspace: pk = WS#<workspace>, sk begins_with USER#<id>; active admin count: sk = ADMINS',
+        'user by email (unique, lowercased): pk = EMAIL#<email>, sk = EMAIL (→ workspace, user)',
+        'session (refresh-token family): pk = SESSION#<id>, sk = SESSION; refresh token: pk = REFRESH#<sha256>, sk = REFRESH (expires_at TTL)',
+        'password-reset / invitation token: pk = ONETIME#<sha256>, sk = ONETIME (expires_at TTL)',
+        'rate-limit window counter: pk = RATE#<rule>#<subject hash>#<window start>, sk = RATE (expires_at TTL)',
+        'rows downloaded: pk = WS#<workspace>, sk = DOWNLOADS#<user>#<yyyy-mm>; workspace limits: sk = LIMITS',
         'workspace: pk = WS#<workspace>, sk = WORKSPACE',
         'WebSocket connection: pk = CONN#<connectionId>, sk = CONN (expires_at TTL)',
         'uploaded object: pk = WS#<workspace>, sk = UPLOAD#<s3 key>',
@@ -425,6 +463,9 @@ export const envNames = {
   bucket: 'UPLOADS_BUCKET_NAME',
   searchEndpoint: 'SEARCH_ENDPOINT',
   wsManagementEndpoint: 'WS_MANAGEMENT_ENDPOINT',
+  secret: (name: SecretName): string => ({ tokenSigning: 'AUTH_TOKEN_SECRET' })[name],
+  mailFrom: 'MAIL_FROM',
+  passwordResetUrl: 'PASSWORD_RESET_URL',
 } as const;
 
 export const physicalIndexName = (spec: SearchIndexSpec): string => `${spec.alias}-v${spec.version}`;

@@ -1,4 +1,5 @@
 import type { RouteContract } from '../../platform/http/route-contract.ts';
+import { accountsContracts } from './accounts.contract.ts';
 import { filtersContracts } from './filters.contract.ts';
 import { docsContracts } from './docs.contract.ts';
 import { queryContracts } from './query.contract.ts';
@@ -12,6 +13,7 @@ import { uploadsContracts } from './uploads.contract.ts';
  */
 export const routeContracts: readonly RouteContract[] = [
   // areas: add `...<area>Contracts,` here
+  ...accountsContracts,
   ...uploadsContracts,
   ...queryContracts,
   ...filtersContracts,

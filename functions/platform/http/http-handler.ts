@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { Principal } from '../../domain/auth/principal.ts';
 import { logger } from '../logger.ts';
 import { tracer } from '../tracer.ts';
 import { errorMapper, jsonBody, workspaceScope, type HttpContext } from './middlewares.ts';
@@ -10,6 +11,11 @@ export interface HttpRequest {
   readonly event: APIGatewayProxyEventV2;
   /** Set on authorized routes: every use case is scoped by it. */
   readonly workspaceId: string;
+  /**
+   * Set on authorized routes: who calls (workspace, user, API key, role). On public routes it
+   * is an anonymous principal with an empty workspace, like `workspaceId`.
+   */
+  readonly principal: Principal;
   /** The parsed JSON body, when the route takes one. */
   readonly body: unknown;
 }
@@ -17,9 +23,13 @@ export interface HttpRequest {
 export interface HttpHandlerOptions {
   /** Resolve the caller's workspace (refusing with 401 when there is none). */
   readonly authorized: boolean;
+  /** Admin-only route: a caller with role `user` gets 403 ERR_FORBIDDEN. Implies `authorized`. */
+  readonly admin?: boolean;
   /** Parse a JSON body, refusing a malformed or hostile one; `optional` lets an empty body mean `{}`. */
   readonly json: 'required' | 'optional' | false;
 }
+
+const ANONYMOUS: Principal = { workspaceId: '', role: 'user' };
 
 type UseCase = (request: HttpRequest) => Promise<APIGatewayProxyResultV2>;
 
@@ -29,9 +39,14 @@ export function httpHandler(options: HttpHandlerOptions, useCase: UseCase) {
     .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(errorMapper());
-  if (options.authorized) chain.use(workspaceScope());
+  if (options.authorized || options.admin) chain.use(workspaceScope({ admin: options.admin ?? false }));
   if (options.json) chain.use(jsonBody({ optional: options.json === 'optional' }));
   return chain.handler((event, context) =>
-    useCase({ event, workspaceId: context.workspaceId ?? '', body: context.jsonBody }),
+    useCase({
+      event,
+      workspaceId: context.workspaceId ?? '',
+      principal: context.principal ?? ANONYMOUS,
+      body: context.jsonBody,
+    }),
   );
 }

@@ -1,5 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { isRole, type Principal } from '../../domain/auth/principal.ts';
+import { RateLimitedError } from '../../domain/auth/rate-limit.ts';
 import { AppError } from '../errors.ts';
 import { parseJsonBody } from './json-body.ts';
 import { errorResponse } from './responses.ts';
@@ -9,10 +11,16 @@ export interface AuthorizerContext {
   readonly authenticated: boolean;
   readonly workspaceId?: string;
   readonly keyId?: string;
+  /** The signed-in user, or the user who created the API key. */
+  readonly userId?: string;
+  readonly role?: string;
+  /** Set when the caller is over its hourly API limit: the route answers 429 with this Retry-After. */
+  readonly retryAfter?: number;
 }
 
 export interface HttpContext extends Context {
   workspaceId?: string;
+  principal?: Principal;
   jsonBody?: unknown;
 }
 
@@ -27,13 +35,23 @@ function authorizerContext(event: APIGatewayProxyEventV2): AuthorizerContext | u
  * Refuses a request whose credential did not resolve to a workspace. The authorizer lets such
  * requests through (see its comment) precisely so that this answer is a 401 in our envelope.
  */
-export const workspaceScope = (): HttpMiddleware => ({
+export const workspaceScope = (opts: { admin?: boolean } = {}): HttpMiddleware => ({
   before: function resolveWorkspace(request) {
     const auth = authorizerContext(request.event);
     if (!auth?.authenticated || !auth.workspaceId) {
-      throw new AppError('ERR_UNAUTHORIZED', 'A valid API key is required (Authorization: Bearer <key>)');
+      throw new AppError('ERR_UNAUTHORIZED', 'A valid access token or API key is required (Authorization: Bearer <token>)');
     }
+    if (auth.retryAfter !== undefined) throw new RateLimitedError(Number(auth.retryAfter));
+    // Contexts from before roles existed carry none: they came from operator API keys.
+    const role = isRole(auth.role) ? auth.role : 'admin';
+    if (opts.admin && role !== 'admin') throw new AppError('ERR_FORBIDDEN', 'This route is for workspace admins');
     request.context.workspaceId = auth.workspaceId;
+    request.context.principal = {
+      workspaceId: auth.workspaceId,
+      role,
+      ...(auth.userId ? { userId: auth.userId } : {}),
+      ...(auth.keyId ? { keyId: auth.keyId } : {}),
+    };
   },
 });
 
@@ -60,6 +78,9 @@ export const jsonBody = (opts: JsonBodyOptions = {}): HttpMiddleware => ({
 
 export const errorMapper = (): HttpMiddleware => ({
   onError: function mapError(request) {
-    request.response = errorResponse(request.error);
+    const response = errorResponse(request.error);
+    const retryAfter = (request.error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') response.headers = { ...response.headers, 'retry-after': String(retryAfter) };
+    request.response = response;
   },
 });

@@ -1,0 +1,51 @@
+import { AppError } from '../../platform/errors.ts';
+import type { DownloadLedger, UserStore } from '../../ports/accounts.port.ts';
+import type { Principal } from '../auth/principal.ts';
+
+/** Counters outlive their month so that a late refund still finds them. */
+const LEDGER_RETENTION_SECONDS = 40 * 24 * 3600;
+
+/** Download limits count per calendar month, UTC: `2025-01`. */
+export const downloadPeriod = (now: Date): string => now.toISOString().slice(0, 7);
+
+export interface DownloadCharge {
+  readonly userId: string;
+  readonly period: string;
+  readonly rows: number;
+  readonly used: number;
+  readonly limit: number;
+}
+
+/**
+ * Charges `rows` against the download limit of the user behind the call (the signed-in user, or
+ * the user who created the API key) BEFORE the export or lookup starts, in one conditional
+ * update, so concurrent exports cannot overshoot. Operator keys (no user) have no limit and get
+ * undefined. Over the limit: 403 ERR_DOWNLOAD_LIMIT_EXCEEDED, and nothing is charged.
+ */
+export async function chargeDownload(
+  deps: { users: UserStore; ledger: DownloadLedger },
+  principal: Principal,
+  rows: number,
+  now = new Date(),
+): Promise<DownloadCharge | undefined> {
+  if (!principal.userId) return undefined;
+  if (!Number.isInteger(rows) || rows < 0) throw new Error(`rows must be a non-negative integer, got ${rows}`);
+  const user = await deps.users.get(principal.workspaceId, principal.userId);
+  if (!user || !user.isActive) throw new AppError('ERR_UNAUTHORIZED', 'The user behind this credential is not active');
+  const period = downloadPeriod(now);
+  const expiresAt = Math.floor(now.getTime() / 1000) + LEDGER_RETENTION_SECONDS;
+  const outcome = await deps.ledger.charge(principal.workspaceId, user.id, period, rows, user.downloadLimit, expiresAt);
+  if (!outcome.ok) {
+    const left = Math.max(0, user.downloadLimit - outcome.used);
+    throw new AppError('ERR_DOWNLOAD_LIMIT_EXCEEDED', `This would download ${rows} rows; ${left} of ${user.downloadLimit} are left for ${period}`, [
+      { path: 'download_limit', message: `${outcome.used} of ${user.downloadLimit} rows used in ${period}` },
+    ]);
+  }
+  return { userId: user.id, period, rows, used: outcome.used, limit: user.downloadLimit };
+}
+
+/** Gives a charge back when the work it paid for could not be started. */
+export async function refundDownload(deps: { ledger: DownloadLedger }, principal: Principal, charge: DownloadCharge | undefined): Promise<void> {
+  if (!charge) return;
+  await deps.ledger.refund(principal.workspaceId, charge.userId, charge.period, charge.rows);
+}
