@@ -5,11 +5,12 @@
  * A feature adds entries here (a route, a queue, a table, an index, a schedule), never machinery.
  * Handler entries are paths from the repository root to a module exporting `handler`.
  */
+import { MAX_JOB_RETRY_COUNT } from '../functions/domain/jobs/job.ts';
 import { COMPANY_FIELDS, CONTACT_FIELDS } from '../functions/domain/records/fields.ts';
 import { RECORD_INDEX_SETTINGS, mappingsFor } from './search-mappings.ts';
 
 export type TableName = 'records' | 'control';
-export type QueueName = 'uploadEvents';
+export type QueueName = 'uploadEvents' | 'jobs';
 export type SearchIndexName = 'companies' | 'contacts';
 export type SecretName = 'tokenSigning';
 
@@ -160,7 +161,8 @@ export const functions = {
     entry: 'functions/ws/authorizer.handler.ts',
     timeoutSeconds: 5,
     memoryMb: MB.small,
-    access: { tables: { control: 'read' } },
+    // readwrite: a ticket is consumed (deleted) as it is checked.
+    access: { tables: { control: 'readwrite' } },
   },
   wsConnect: {
     entry: 'functions/ws/connect.handler.ts',
@@ -224,6 +226,33 @@ export const functions = {
   patchRecord: { entry: 'functions/http/patch-record.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { records: 'readwrite' } } },
   deleteRecord: { entry: 'functions/http/delete-record.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { records: 'readwrite' } } },
   // ---- jobs, uploads, import/export, progress (issue 4) ----
+  createJob: {
+    entry: 'functions/http/create-job.handler.ts',
+    timeoutSeconds: 10,
+    memoryMb: MB.small,
+    access: { tables: { control: 'readwrite' }, queues: { jobs: 'send' } },
+  },
+  listJobs: { entry: 'functions/http/list-jobs.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { tables: { control: 'read' } } },
+  getJob: { entry: 'functions/http/get-job.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'read' } } },
+  jobAction: {
+    entry: 'functions/http/job-action.handler.ts',
+    timeoutSeconds: 10,
+    memoryMb: MB.small,
+    access: { tables: { control: 'readwrite' }, queues: { jobs: 'send' }, websocket: true },
+  },
+  createWsTicket: { entry: 'functions/http/ws-ticket.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'write' } } },
+  runJob: {
+    entry: 'functions/workers/run-job.worker.ts',
+    timeoutSeconds: 900,
+    memoryMb: 1024,
+    access: {
+      tables: { control: 'readwrite', records: 'readwrite' },
+      bucket: 'readwrite',
+      search: 'read',
+      websocket: true,
+      queues: { jobs: 'send' },
+    },
+  },
   createUpload: { entry: 'functions/http/create-upload.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { bucket: 'write' } },
   multipartUploadInit: { entry: 'functions/http/multipart-upload-init.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { bucket: 'write' } },
   multipartUploadParts: { entry: 'functions/http/multipart-upload-parts.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { bucket: 'write' } },
@@ -257,7 +286,11 @@ export interface Topology {
     readonly routes: readonly HttpRoute[];
   };
   readonly websocket: {
-    readonly authorizer: { readonly fn: string; readonly header: string };
+    /**
+     * The $connect authorizer and its identity source: a header, or a query-string parameter
+     * (browsers cannot set headers on a WebSocket, so they pass a ticket as `?ticket=`).
+     */
+    readonly authorizer: { readonly fn: string; readonly header: string } | { readonly fn: string; readonly query: string };
     /** Route selection expression: the `action` field of each JSON message. */
     readonly routeSelectionKey: 'action';
     readonly routes: readonly WebSocketRoute[];
@@ -307,6 +340,14 @@ export const topology: Topology = {
       { method: 'DELETE', path: '/v1/companies/{uuid}', fn: 'deleteRecord', authorized: true },
       { method: 'DELETE', path: '/v1/contacts/{uuid}', fn: 'deleteRecord', authorized: true },
       // ---- jobs, uploads, import/export (issue 4) ----
+      { method: 'POST', path: '/v1/jobs', fn: 'createJob', authorized: true },
+      { method: 'GET', path: '/v1/jobs', fn: 'listJobs', authorized: true },
+      { method: 'GET', path: '/v1/jobs/{id}', fn: 'getJob', authorized: true },
+      { method: 'POST', path: '/v1/jobs/{id}/stop', fn: 'jobAction', authorized: true },
+      { method: 'POST', path: '/v1/jobs/{id}/retry', fn: 'jobAction', authorized: true },
+      { method: 'POST', path: '/v1/jobs/{id}/pause', fn: 'jobAction', authorized: true },
+      { method: 'POST', path: '/v1/jobs/{id}/resume', fn: 'jobAction', authorized: true },
+      { method: 'POST', path: '/v1/ws-tickets', fn: 'createWsTicket', authorized: true },
       { method: 'POST', path: '/v1/uploads', fn: 'createUpload', authorized: true },
       { method: 'POST', path: '/v1/uploads/multipart', fn: 'multipartUploadInit', authorized: true },
       { method: 'POST', path: '/v1/uploads/multipart/parts', fn: 'multipartUploadParts', authorized: true },
@@ -328,7 +369,7 @@ export const topology: Topology = {
     ],
   },
   websocket: {
-    authorizer: { fn: 'wsAuthorizer', header: 'authorization' },
+    authorizer: { fn: 'wsAuthorizer', query: 'ticket' },
     routeSelectionKey: 'action',
     routes: [
       { route: '$connect', fn: 'wsConnect' },
@@ -362,6 +403,9 @@ export const topology: Topology = {
         'workspace: pk = WS#<workspace>, sk = WORKSPACE',
         'WebSocket connection: pk = CONN#<connectionId>, sk = CONN (expires_at TTL)',
         'uploaded object: pk = WS#<workspace>, sk = UPLOAD#<s3 key>',
+        'job: pk = WS#<workspace>, sk = JOB#<uuid v7> (time-sortable: list newest first with a descending query on begins_with(sk, JOB#), type/status as filters)',
+        'WebSocket ticket by hash ($connect authorizer, single use: conditional delete): pk = WSTICKET#<sha256>, sk = WSTICKET (expires_at TTL)',
+        'subscribers of a job: pk = JOBSUB#<workspace>#<job id>, sk = CONN#<connectionId> (expires_at TTL)',
       ],
     },
   },
@@ -373,6 +417,17 @@ export const topology: Topology = {
       // AWS advises at least six times the consumer's timeout.
       visibilityTimeoutSeconds: 60,
       maxReceiveCount: 5,
+    },
+    jobs: {
+      consumer: 'runJob',
+      // One job per invocation: a run may use the whole 15 minutes.
+      batchSize: 1,
+      maxBatchingWindowSeconds: 0,
+      // Six times the consumer's timeout, as AWS advises; the worker shortens its own message's
+      // visibility to its lease when it claims a job, so a crashed run is taken over soon after.
+      visibilityTimeoutSeconds: 6 * functions.runJob.timeoutSeconds,
+      // Room for a job's retries (each a redelivery of the same message) plus a few waits.
+      maxReceiveCount: MAX_JOB_RETRY_COUNT + 5,
     },
   },
   bucket: {

@@ -3,7 +3,8 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { jobMessageSchema } from '../domain/jobs/job-message.ts';
 import { processJobMessage, type JobWorkerDeps } from '../domain/jobs/process-job-message.ts';
 import { logger } from '../platform/logger.ts';
-import { jobEvents, jobQueue, jobStore } from '../platform/services/jobs.services.ts';
+import { jobQueue, jobStore } from '../platform/services/jobs.services.ts';
+import { jobEvents } from '../platform/services/realtime.services.ts';
 import { jobRunners } from './job-runners.ts';
 
 const processor = new BatchProcessor(EventType.SQS);

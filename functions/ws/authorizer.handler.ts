@@ -1,17 +1,21 @@
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { resolveApiKey } from '../domain/auth/resolve-api-key.ts';
-import { apiKeyStore } from '../platform/services/dynamodb.services.ts';
+import { redeemWsTicket } from '../domain/realtime/ws-ticket.ts';
+import { wsTicketStore } from '../platform/services/realtime.services.ts';
 
-/** WebSocket `$connect` authorizer: WebSocket APIs take an IAM policy, so an unknown key is a Deny. */
+/**
+ * WebSocket `$connect` authorizer. Browsers cannot set headers on a WebSocket, so the client
+ * first gets a ticket (POST /v1/ws-tickets, with its API key) and connects with `?ticket=`.
+ * Redeeming consumes the ticket atomically: a reused, expired or unknown ticket is a Deny (403);
+ * a missing one never reaches here (API Gateway answers 401 for a missing identity source).
+ */
 export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
-  const header = event.headers?.Authorization ?? event.headers?.authorization;
-  const caller = await resolveApiKey(apiKeyStore(), header);
+  const workspaceId = await redeemWsTicket(wsTicketStore(), event.queryStringParameters?.ticket, new Date());
   return {
-    principalId: caller?.keyId ?? 'anonymous',
+    principalId: workspaceId ? `workspace:${workspaceId}` : 'anonymous',
     policyDocument: {
       Version: '2012-10-17',
-      Statement: [{ Action: 'execute-api:Invoke', Effect: caller ? 'Allow' : 'Deny', Resource: event.methodArn }],
+      Statement: [{ Action: 'execute-api:Invoke', Effect: workspaceId ? 'Allow' : 'Deny', Resource: event.methodArn }],
     },
-    ...(caller ? { context: { workspaceId: caller.workspaceId, keyId: caller.keyId } } : {}),
+    ...(workspaceId ? { context: { workspaceId } } : {}),
   };
 };

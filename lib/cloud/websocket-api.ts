@@ -67,7 +67,11 @@ export class LeadstackWebSocketApi extends Construct {
 
   addRoutes(websocket: Topology['websocket'], functionFor: (name: string) => IFunction): void {
     const authorizer = new WebSocketLambdaAuthorizer('Authorizer', functionFor(websocket.authorizer.fn), {
-      identitySource: [`route.request.header.${canonicalHeader(websocket.authorizer.header)}`],
+      identitySource: [
+        'query' in websocket.authorizer
+          ? `route.request.querystring.${websocket.authorizer.query}`
+          : `route.request.header.${canonicalHeader(websocket.authorizer.header)}`,
+      ],
     });
     for (const { route, fn } of websocket.routes) {
       const added = this.api.addRoute(route, {

@@ -4,6 +4,7 @@ import { filtersContracts } from './filters.contract.ts';
 import { docsContracts } from './docs.contract.ts';
 import { queryContracts } from './query.contract.ts';
 import { recordsContracts } from './records.contract.ts';
+import { jobsContracts } from './jobs.contract.ts';
 import { uploadsContracts } from './uploads.contract.ts';
 
 /**
@@ -13,6 +14,7 @@ import { uploadsContracts } from './uploads.contract.ts';
  */
 export const routeContracts: readonly RouteContract[] = [
   // areas: add `...<area>Contracts,` here
+  ...jobsContracts,
   ...accountsContracts,
   ...uploadsContracts,
   ...queryContracts,

@@ -1,6 +1,7 @@
 /**
  * The WebSocket API's $connect Lambda REQUEST authorizer, which answers with an IAM policy.
- * Missing identity source → 401 without calling it (API Gateway does that); an authorizer
+ * Missing or empty identity source (header or query-string parameter) → 401 without calling
+ * it (API Gateway does that); an authorizer
  * that throws `Unauthorized` → 401; a Deny or no matching Allow → 403; anything else → 500.
  */
 import type { Topology } from '../../topology.ts';
@@ -42,6 +43,10 @@ const primitiveContext = (context: unknown): Record<string, unknown> | undefined
   return primitive ? context : undefined;
 };
 
+/** The identity source's value (a header, or a query-string parameter as in `?ticket=`). */
+const identityOf = (authorizer: Topology['websocket']['authorizer'], upgrade: UpgradeRequest): string =>
+  'query' in authorizer ? (upgrade.queryStringParameters?.[authorizer.query] ?? '') : (headerValue(upgrade.headers, authorizer.header) ?? '');
+
 export const authorizeConnect = async (
   topology: Topology,
   invoker: Invoker,
@@ -49,8 +54,9 @@ export const authorizeConnect = async (
   connectionId: string,
   connectedAt: Date,
 ): Promise<ConnectVerdict> => {
-  const { fn, header } = topology.websocket.authorizer;
-  if ((headerValue(upgrade.headers, header) ?? '').trim() === '') return { allowed: false, status: 401 };
+  const { authorizer } = topology.websocket;
+  const { fn } = authorizer;
+  if (identityOf(authorizer, upgrade).trim() === '') return { allowed: false, status: 401 };
   const methodArn = methodArnFor('$connect');
   const event = {
     type: 'REQUEST',

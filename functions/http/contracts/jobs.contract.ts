@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { JOB_TRANSITIONS, MAX_JOB_RETRY_COUNT } from '../../domain/jobs/job.ts';
+import { createJobRequestSchema, jobParamsSchema, listJobsQuerySchema, MAX_JOB_PAGE_SIZE } from '../../domain/jobs/job-requests.ts';
+import { jobViewSchema } from '../../domain/jobs/job-view.ts';
+import { WS_TICKET_TTL_SECONDS } from '../../domain/realtime/ws-ticket.ts';
+import { defineContracts, successBody, type RouteContract } from '../../platform/http/route-contract.ts';
+
+const TAG = 'jobs';
+
+const jobBody = successBody({ job: jobViewSchema });
+
+const sources = (to: string): string =>
+  Object.entries(JOB_TRANSITIONS)
+    .filter(([, targets]) => (targets as readonly string[]).includes(to))
+    .map(([from]) => from)
+    .join(', ');
+
+const actionRoute = (action: string, to: string, what: string): RouteContract => ({
+  method: 'POST',
+  path: `/v1/jobs/{id}/${action}`,
+  summary: `${action[0]?.toUpperCase()}${action.slice(1)} a job`,
+  description: `${what} Allowed from: ${sources(to)}; the job becomes ${to}. Subscribers get a \`status\` message.`,
+  tag: TAG,
+  params: jobParamsSchema,
+  responses: {
+    200: { description: `The job, now ${to}`, body: jobBody },
+    404: { description: 'ERR_NOT_FOUND: no such job in this workspace' },
+    409: { description: 'ERR_CONFLICT: the job\'s status does not allow it; the message and `details` name the current status' },
+  },
+});
+
+export const jobsContracts = defineContracts([
+  {
+    method: 'POST',
+    path: '/v1/jobs',
+    summary: 'Create a job (CSV import or export) and queue it',
+    description:
+      '`job_data` is validated by the schema of `job_type`. `insert_csv_file` takes an `s3_key` from `POST /v1/uploads` ' +
+      `(another workspace's key is 403 ERR_FORBIDDEN). \`retry_count\` (1..${MAX_JOB_RETRY_COUNT}) is how many attempts a ` +
+      'job gets before it fails for good. Follow it with `GET /v1/jobs/{id}` or live over the WebSocket (`POST /v1/ws-tickets`).',
+    tag: TAG,
+    body: createJobRequestSchema,
+    responses: {
+      201: { description: 'The job, in_queue', body: jobBody },
+      400: { description: 'ERR_MISSING_JOB_TYPE, or ERR_VALIDATION naming the field (an unknown job_type names `job_type`)' },
+      403: { description: 'ERR_FORBIDDEN: job_data.s3_key is not an upload of this workspace' },
+      503: { description: 'ERR_UNAVAILABLE: the job was created but could not be queued (it is stopped; retry it)' },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/jobs',
+    summary: 'List the workspace\'s jobs, newest first',
+    description: `Filter by \`job_type\` and \`status\` (comma-separated lists). At most ${MAX_JOB_PAGE_SIZE} per page; pass \`next_cursor\` back as \`cursor\` for the next page.`,
+    tag: TAG,
+    query: listJobsQuerySchema,
+    responses: {
+      200: { description: 'One page of jobs', body: successBody({ data: z.array(jobViewSchema), next_cursor: z.string().nullable() }) },
+      400: { description: 'ERR_VALIDATION naming the parameter (an unknown status, a bad limit, a cursor not from this workspace)' },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/jobs/{id}',
+    summary: 'Get one job: status, progress, counters, result, error',
+    tag: TAG,
+    params: jobParamsSchema,
+    responses: { 200: { description: 'The job', body: jobBody }, 404: { description: 'ERR_NOT_FOUND: no such job in this workspace' } },
+  },
+  actionRoute('stop', 'stopped', 'Stops the job; a running worker stops at its next progress report.'),
+  actionRoute('retry', 'retry_in_queued', 'Queues the job again with a fresh attempt budget; an import resumes from its checkpoint.'),
+  actionRoute('pause', 'paused', 'Pauses a running job at its next progress report.'),
+  actionRoute('resume', 'in_queue', 'Queues a paused job again; it resumes from its checkpoint.'),
+  {
+    method: 'POST',
+    path: '/v1/ws-tickets',
+    summary: 'A single-use ticket to open the progress WebSocket',
+    description:
+      `Connect within ${WS_TICKET_TTL_SECONDS} s to the WebSocket URL with \`?ticket=<ticket>\`; the ticket works once. ` +
+      'A missing ticket is refused with 401, a used, expired or unknown one with 403. Then send ' +
+      '`{"action":"subscribe","job_id":"..."}` per job, `unsubscribe` likewise, and `ping` for a `pong`.',
+    tag: TAG,
+    responses: {
+      201: {
+        description: 'The ticket',
+        body: successBody({ ticket: z.string(), expires_in: z.int().describe('Seconds the ticket stays valid') }),
+      },
+    },
+  },
+]);

@@ -1,0 +1,33 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { createJob } from '../domain/jobs/job-commands.ts';
+import { createJobRequestSchema } from '../domain/jobs/job-requests.ts';
+import { renderJob } from '../domain/jobs/job-view.ts';
+import { AppError } from '../platform/errors.ts';
+import { httpHandler } from '../platform/http/http-handler.ts';
+import { successResponse } from '../platform/http/responses.ts';
+import { jobQueue, jobStore } from '../platform/services/jobs.services.ts';
+import { parseInput } from '../platform/validation.ts';
+
+/** The caller as the authorizer named it (an API key or a user), recorded on the job. */
+function callerOf(event: APIGatewayProxyEventV2): string | undefined {
+  const lambda = (event.requestContext as { authorizer?: { lambda?: Record<string, unknown> } }).authorizer?.lambda;
+  const id = lambda?.userId ?? lambda?.keyId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** The seed's ERR_MISSING_JOB_TYPE comes before any other check of the body. */
+function requireJobType(body: unknown): void {
+  const type = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).job_type : undefined;
+  if (type === undefined || type === null || type === '') {
+    throw new AppError('ERR_MISSING_JOB_TYPE', 'job_type is required (insert_csv_file or export_csv_file)', [
+      { path: 'job_type', message: 'Required' },
+    ]);
+  }
+}
+
+export const handler = httpHandler({ authorized: true, json: 'required' }, async ({ event, workspaceId, body }) => {
+  requireJobType(body);
+  const request = parseInput(createJobRequestSchema, body, 'job');
+  const job = await createJob({ jobs: jobStore(), queue: jobQueue() }, workspaceId, request, callerOf(event));
+  return successResponse({ job: renderJob(job) }, 201);
+});
