@@ -21,6 +21,13 @@ export const ERROR_STATUS = {
   ERR_UNAVAILABLE: 503,
 } as const;
 
+  // Import jobs (insert_csv_file): the file itself is unusable; the job fails without retry.
+  ERR_IMPORT_EMPTY_FILE: 422,
+  ERR_IMPORT_NO_ROWS: 422,
+  ERR_IMPORT_NOT_TEXT: 422,
+  ERR_IMPORT_RECORD_TOO_LARGE: 422,
+  ERR_IMPORT_MALFORMED_CSV: 422,
+  ERR_IMPORT_BAD_HEADER: 422,
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export interface ErrorDetail {

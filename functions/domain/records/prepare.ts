@@ -11,6 +11,8 @@ export interface PreparedRecord {
   readonly entity: Entity;
   readonly uuid: string;
   readonly fields: RecordFields;
+  /** Values of columns outside the catalog (CSV imports): stored and merged key by key, never indexed. */
+  readonly extra?: Readonly<Record<string, string>>;
 }
 
 export interface RowError {

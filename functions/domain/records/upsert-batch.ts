@@ -35,14 +35,15 @@ export function rowsOf(body: unknown): unknown[] {
 }
 
 /** Rows naming the same record become one write, later rows' fields winning, as if applied in order. */
-class Writes {
+export class Writes {
   private readonly byKey = new Map<string, PreparedRecord>();
   readonly rowsOf = new Map<string, number[]>();
 
   add(record: PreparedRecord, row: number): void {
     const key = `${record.entity}#${record.uuid}`;
     const existing = this.byKey.get(key);
-    this.byKey.set(key, existing ? { ...record, fields: { ...existing.fields, ...record.fields } } : record);
+    const extra = existing?.extra || record.extra ? { extra: { ...existing?.extra, ...record.extra } } : {};
+    this.byKey.set(key, existing ? { ...record, fields: { ...existing.fields, ...record.fields }, ...extra } : record);
     this.rowsOf.set(key, [...(this.rowsOf.get(key) ?? []), row]);
   }
 
