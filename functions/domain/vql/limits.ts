@@ -2,8 +2,8 @@
 export const DEFAULT_PAGE_SIZE = 25;
 /** Rows per page when a GET list names no page_size (Appointment360's default). */
 export const DEFAULT_LIST_PAGE_SIZE = 50;
-/** Most rows one page may return (VQL `limit` and GET `page_size`). */
-export const MAX_PAGE_SIZE = 500;
+/** Most rows one page may return (VQL `limit` and GET `page_size`); Connectra's export example asks for 1000. */
+export const MAX_PAGE_SIZE = 1_000;
 /** Deepest row reachable with page/limit (OpenSearch's index.max_result_window); go further with cursor. */
 export const MAX_RESULT_WINDOW = 10_000;
 /** Most values one keyword filter may list. */

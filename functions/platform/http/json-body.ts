@@ -23,7 +23,9 @@ export function parseJsonBody(raw: string | undefined, isBase64Encoded = false):
       return value;
     });
   } catch (error) {
-    throw new AppError('ERR_INVALID_JSON', `The request body is not valid JSON: ${(error as Error).message}`, [
+    // A body nested deeper than the stack allows: say so, without the runtime's own wording.
+    const reason = error instanceof RangeError ? 'it is nested too deeply' : (error as Error).message;
+    throw new AppError('ERR_INVALID_JSON', `The request body is not valid JSON: ${reason}`, [
       { path: 'body', message: 'Malformed JSON' },
     ]);
   }
