@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTITIES } from '../records/fields.ts';
 import { MAX_SELECT_COLUMNS } from '../vql/limits.ts';
 import { vqlQuerySchema } from '../vql/vql-schema.ts';
+import { insertCsvFileDataSchema } from '../imports/import-job-data.ts';
 import type { JobType } from './job.ts';
 
 /**
@@ -10,25 +11,14 @@ import type { JobType } from './job.ts';
  * option is an error naming it, never silently ignored.
  */
 
-/** Longest S3 key S3 accepts. */
-const MAX_S3_KEY_LENGTH = 1_024;
 /** Most columns an explicit column map may name. */
 export const MAX_COLUMN_MAP_ENTRIES = 500;
 
 export const CSV_DELIMITERS = [',', ';', '\t', '|'] as const;
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 
-export const insertCsvFileDataSchema = z.strictObject({
-  /** A key returned by POST /v1/uploads to this workspace. */
-  s3_key: z.string().min(1).max(MAX_S3_KEY_LENGTH),
-  /** File header → field name, overriding the automatic mapping. */
-  column_map: z
-    .record(z.string().min(1).max(256), z.string().min(1).max(128))
-    .refine((map) => Object.keys(map).length <= MAX_COLUMN_MAP_ENTRIES, { message: `At most ${MAX_COLUMN_MAP_ENTRIES} columns` })
-    .optional(),
-  /** Detected from the header line when omitted. */
-  delimiter: z.enum(CSV_DELIMITERS).optional(),
-});
+/** Refined by the import (functions/domain/imports/import-job-data.ts): column_map targets are CSV-like columns or null. */
+export { insertCsvFileDataSchema };
 
 export const exportCsvFileDataSchema = z.strictObject({
   entity: z.enum(ENTITIES),
