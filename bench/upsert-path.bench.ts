@@ -51,7 +51,7 @@ export async function runUpsertPathBench(opts: { rows: number }): Promise<void> 
   const ready = await timeToReady();
   console.log(`npm start time-to-ready (spawn → key printed, ephemeral): ${ready.toFixed(0)} ms`);
 
-  const cloud = await startLocalCloud({ ephemeral: true, quiet: true, ports: { http: 0, ws: 0, dynamodb: 0, sqs: 0, s3: 0, search: 0 } });
+  const cloud = await startLocalCloud({ ephemeral: true, quiet: true, ports: { http: 0, ws: 0, dynamodb: 0, sqs: 0, s3: 0, search: 0, mail: 0 } });
   try {
     const { apiKey } = await ensureDevWorkspace(cloud);
     const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };

@@ -1,8 +1,12 @@
 /**
  * Operator CLI: `npm run admin -- <command> [options]`.
  *
- *   create-api-key --workspace <id> [--name <label>]   prints a new key once (only its hash is stored)
- *   revoke-api-key --key <lsk_...>                      revokes a key at once
+ *   create-api-key --workspace <id> [--name <label>]       prints a new admin key once (only its hash is stored)
+ *   revoke-api-key --key <lsk_...>                          revokes a key at once
+ *   create-user --workspace <id> --email <e> --name <n> [--role admin|user] [--password <p>]
+ *                                                          creates a user (the first admin of a workspace);
+ *                                                          without --password one is generated and printed once
+ *   set-api-rate-limit --workspace <id> --per-hour <n>      the workspace's API requests per hour per user or key
  *
  * It writes to the control table named by --table or CONTROL_TABLE_NAME, with the standard AWS
  * credential chain; against the local cloud set AWS_ENDPOINT_URL_DYNAMODB as `npm start` prints.
@@ -11,16 +15,59 @@ import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoApiKeyStore } from '../functions/adapters/dynamodb/api-keys.dynamodb.ts';
+import { DynamoWorkspaceLimits } from '../functions/adapters/dynamodb/rate-limits.dynamodb.ts';
+import { DynamoUserStore } from '../functions/adapters/dynamodb/users.dynamodb.ts';
+import { createUserSchema } from '../functions/domain/accounts/schemas.ts';
+import { publicUser } from '../functions/domain/accounts/user.ts';
+import { createUser } from '../functions/domain/accounts/users.ts';
 import { hashApiKey } from '../functions/domain/auth/api-key.ts';
 import { issueApiKey } from '../functions/domain/auth/issue-api-key.ts';
+import { generatePassword } from '../functions/domain/auth/password.ts';
 
-const USAGE = 'usage: npm run admin -- create-api-key --workspace <id> [--name <label>] | revoke-api-key --key <key>  [--table <control table>]';
+const USAGE = [
+  'usage: npm run admin -- <command> [--table <control table>]',
+  '  create-api-key --workspace <id> [--name <label>]',
+  '  revoke-api-key --key <key>',
+  '  create-user --workspace <id> --email <email> --name <name> [--role admin|user] [--password <password>]',
+  '  set-api-rate-limit --workspace <id> --per-hour <n>',
+].join('\n');
+
+type Values = Record<string, string | undefined>;
+
+async function createUserCommand(client: DynamoDBDocumentClient, table: string, values: Values): Promise<number> {
+  if (!values.workspace) return 2;
+  const generated = values.password === undefined;
+  const password = values.password ?? generatePassword();
+  const parsed = createUserSchema.safeParse({ email: values.email, name: values.name, role: values.role ?? 'admin', password });
+  if (!parsed.success) {
+    console.error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
+    return 2;
+  }
+  const { user } = await createUser({ users: new DynamoUserStore(client, table) }, values.workspace, {
+    email: parsed.data.email,
+    name: parsed.data.name,
+    role: parsed.data.role,
+    password,
+  });
+  console.log(JSON.stringify({ workspace_id: user.workspaceId, user: publicUser(user), ...(generated ? { password } : {}) }, null, 2));
+  if (generated) console.error('The password is shown once; it is stored only as a scrypt hash.');
+  return 0;
+}
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { workspace: { type: 'string' }, name: { type: 'string' }, key: { type: 'string' }, table: { type: 'string' } },
+    options: {
+      workspace: { type: 'string' },
+      name: { type: 'string' },
+      key: { type: 'string' },
+      table: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+      'per-hour': { type: 'string' },
+    },
   });
   const table = values.table ?? process.env.CONTROL_TABLE_NAME;
   if (!table) {
@@ -41,6 +88,18 @@ async function main(argv: string[]): Promise<number> {
         if (!values.key) break;
         await store.revoke(hashApiKey(values.key), new Date().toISOString());
         console.log('revoked');
+        return 0;
+      }
+      case 'create-user': {
+        const code = await createUserCommand(client, table, values);
+        if (code === 0) return 0;
+        break;
+      }
+      case 'set-api-rate-limit': {
+        const perHour = Number(values['per-hour']);
+        if (!values.workspace || !Number.isInteger(perHour) || perHour < 1) break;
+        await new DynamoWorkspaceLimits(client, table).setApiRequestsPerHour(values.workspace, perHour);
+        console.log(`workspace ${values.workspace}: ${perHour} API requests per hour per user or key`);
         return 0;
       }
     }

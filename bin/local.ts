@@ -1,16 +1,17 @@
 /**
  * `npm start`: the whole stack offline on 127.0.0.1, with a development workspace and its
- * API key. Flags: --ephemeral (throwaway data), --data-dir <dir>, --port-base <n> (six
- * consecutive ports instead of 4000-4005), --quiet, --verbose (handlers log at DEBUG; LOG_LEVEL
+ * API key and admin user. Flags: --ephemeral (throwaway data), --data-dir <dir>, --port-base <n> (seven
+ * consecutive ports instead of 4000-4006), --quiet, --verbose (handlers log at DEBUG; LOG_LEVEL
  * sets any other level, WARN by default).
  */
 import { parseArgs } from 'node:util';
 import { startLocalCloud } from '../lib/local/cloud.ts';
 import type { LocalCloud, LocalCloudOptions } from '../lib/local/cloud.ts';
 import { ensureDevWorkspace } from '../lib/local/dev-workspace.ts';
+import type { DevWorkspace } from '../lib/local/dev-workspace.ts';
 import type { PortName } from '../lib/local/types.ts';
 
-const PORT_ORDER: readonly PortName[] = ['http', 'ws', 'dynamodb', 'sqs', 's3', 'search'];
+const PORT_ORDER: readonly PortName[] = ['http', 'ws', 'dynamodb', 'sqs', 's3', 'search', 'mail'];
 
 const readOptions = (): LocalCloudOptions => {
   const { values } = parseArgs({
@@ -34,7 +35,7 @@ const readOptions = (): LocalCloudOptions => {
   return options;
 };
 
-const describe = (cloud: LocalCloud, apiKey: string, workspaceId: string, readyMs: number): string =>
+const describe = (cloud: LocalCloud, { apiKey, workspaceId, admin }: DevWorkspace, readyMs: number): string =>
   [
     '',
     `leadstack local cloud ready in ${readyMs} ms (data: ${cloud.dataDir})`,
@@ -46,9 +47,11 @@ const describe = (cloud: LocalCloud, apiKey: string, workspaceId: string, readyM
     `  SQS              ${cloud.endpoints.sqs}`,
     `  S3               ${cloud.endpoints.s3}   (bucket ${cloud.resources.bucket})`,
     `  Search           ${cloud.endpoints.search}`,
+    `  Mail (SES)       ${cloud.endpoints.mail}   (sent mail: ${cloud.endpoints.mail}/outbox)`,
     '',
     `  Dev workspace    ${workspaceId}`,
     `  Dev API key      ${apiKey}`,
+    `  Dev admin        ${admin.email} / ${admin.password}`,
     '',
     `  curl -H "authorization: Bearer ${apiKey}" ${cloud.endpoints.http}/v1/health`,
     '',
@@ -78,8 +81,7 @@ const main = async (): Promise<void> => {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   try {
-    const { workspaceId, apiKey } = await ensureDevWorkspace(cloud);
-    console.log(describe(cloud, apiKey, workspaceId, Math.round(performance.now() - startedAt)));
+    console.log(describe(cloud, await ensureDevWorkspace(cloud), Math.round(performance.now() - startedAt)));
   } catch (error) {
     await cloud.stop();
     throw error;

@@ -3,7 +3,7 @@
  * emulators and the event sources, wired to the same handler modules Lambda runs.
  *
  * @example
- * const cloud = await startLocalCloud({ ephemeral: true, ports: { http: 0, ws: 0, dynamodb: 0, sqs: 0, s3: 0, search: 0 } });
+ * const cloud = await startLocalCloud({ ephemeral: true, ports: { http: 0, ws: 0, dynamodb: 0, sqs: 0, s3: 0, search: 0, mail: 0 } });
  * await fetch(`${cloud.endpoints.http}/v1/health`);
  * await cloud.stop();
  */
@@ -36,6 +36,9 @@ import { startS3Notifications } from './s3-notifications.ts';
 import { startSchedules } from './schedules.ts';
 import { setUpSearchIndexes } from './search-setup.ts';
 import { createShutdown } from './shutdown.ts';
+import { startMailCatcher } from './mail-catcher.ts';
+import type { MailCatcher } from './mail-catcher.ts';
+import { ensureTokenSecret } from './token-secret.ts';
 import type { Shutdown } from './shutdown.ts';
 import type { LocalCloud, LocalCloudEndpoints, LocalCloudOptions, LocalCloudResources } from './types.ts';
 
@@ -46,6 +49,7 @@ interface Emulators {
   sqs: SqsEmulator;
   s3: S3Emulator;
   search: SearchEmulator;
+  mail: MailCatcher;
 }
 
 /** Like Promise.all, but rejects only once every promise has settled. */
@@ -63,13 +67,14 @@ const startEmulators = async (options: ResolvedOptions, log: CloudLog, shutdown:
     shutdown.add('emulators', started.stop);
     return started;
   };
-  const [dynamodb, sqs, s3, search] = await settleAll([
+  const [dynamodb, sqs, s3, search, mail] = await settleAll([
     startDynamoDbLocal({ port: ports.dynamodb, ...(ephemeral ? {} : { dbPath: path.join(dataDir, 'dynamodb') }), log }).then(register),
     startSqs({ port: ports.sqs, ...(ephemeral ? {} : { dataDir: path.join(dataDir, 'sqs') }), log }).then(register),
     startS3({ port: ports.s3, directory: path.join(dataDir, 's3'), log }).then(register),
     startSearch({ port: ports.search, ...(ephemeral ? {} : { dataDir: path.join(dataDir, 'search') }), log }).then(register),
+    startMailCatcher({ port: ports.mail, ...(ephemeral ? {} : { dataDir: path.join(dataDir, 'mail') }), log }).then(register),
   ] as const);
-  return { dynamodb, sqs, s3, search };
+  return { dynamodb, sqs, s3, search, mail };
 };
 
 const startEventSources = async (
@@ -118,9 +123,10 @@ const boot = async (options: ResolvedOptions, log: CloudLog, shutdown: Shutdown)
     sqs: emulators.sqs.endpoint,
     s3: emulators.s3.endpoint,
     search: emulators.search.endpoint,
+    mail: emulators.mail.endpoint,
   };
   const resources = await createResources(topology, endpoints, log);
-  const env = buildHandlerEnv(topology.service, endpoints, resources, process.env.LOG_LEVEL ?? 'WARN');
+  const env = buildHandlerEnv(topology.service, endpoints, resources, process.env.LOG_LEVEL ?? 'WARN', await ensureTokenSecret(options.dataDir));
   const restoreEnv = applyEnv(env);
   shutdown.add('environment', async () => restoreEnv());
   invoker.enable();

@@ -15,6 +15,7 @@ export const buildHandlerEnv = (
   endpoints: LocalCloudEndpoints,
   resources: LocalCloudResources,
   logLevel: string,
+  tokenSecret: string,
 ): Record<string, string> => ({
   AWS_REGION: LOCAL_REGION,
   AWS_DEFAULT_REGION: LOCAL_REGION,
@@ -24,6 +25,7 @@ export const buildHandlerEnv = (
   AWS_ENDPOINT_URL_DYNAMODB_STREAMS: endpoints.dynamodb,
   AWS_ENDPOINT_URL_SQS: endpoints.sqs,
   AWS_ENDPOINT_URL_S3: endpoints.s3,
+  AWS_ENDPOINT_URL_SESV2: endpoints.mail,
   // Not read by the SDK itself: functions/platform/config.ts passes it as forcePathStyle.
   S3_FORCE_PATH_STYLE: 'true',
   ...Object.fromEntries(entriesOf<TableName, string>(resources.tables).map(([table, name]) => [envNames.table(table), name])),
@@ -31,6 +33,8 @@ export const buildHandlerEnv = (
   [envNames.bucket]: resources.bucket,
   [envNames.searchEndpoint]: endpoints.search,
   [envNames.wsManagementEndpoint]: endpoints.wsManagement,
+  // On AWS only functions with `secrets: ['tokenSigning']` get it; in-process handlers share one environment.
+  [envNames.secret('tokenSigning')]: tokenSecret,
   POWERTOOLS_SERVICE_NAME: service,
   POWERTOOLS_DEV: 'true',
   // POWERTOOLS_DEV already stops EMF output; the namespace keeps Metrics from warning without one.

@@ -14,6 +14,7 @@ export const DEFAULT_PORTS: Readonly<Record<PortName, number>> = {
   sqs: 4003,
   s3: 4004,
   search: 4005,
+  mail: 4006,
 };
 
 export const DEFAULT_DATA_DIR = path.join(REPO_ROOT, '.leadstack', 'data');

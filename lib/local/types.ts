@@ -1,6 +1,6 @@
 import type { QueueName, TableName, Topology } from '../topology.ts';
 
-export type PortName = 'http' | 'ws' | 'dynamodb' | 'sqs' | 's3' | 'search';
+export type PortName = 'http' | 'ws' | 'dynamodb' | 'sqs' | 's3' | 'search' | 'mail';
 
 export interface LocalCloudOptions {
   /** The infrastructure to emulate; defaults to the project's one topology. */
@@ -9,7 +9,7 @@ export interface LocalCloudOptions {
   dataDir?: string;
   /** Keep everything in a temporary directory under `.tmp`, deleted on stop (tests). */
   ephemeral?: boolean;
-  /** 0 picks a free port; defaults: http 4000, ws 4001, dynamodb 4002, sqs 4003, s3 4004, search 4005. */
+  /** 0 picks a free port; defaults: http 4000, ws 4001, dynamodb 4002, sqs 4003, s3 4004, search 4005, mail 4006. */
   ports?: Partial<Record<PortName, number>>;
   /** Silence the cloud's info lines (warnings and handler errors still print). */
   quiet?: boolean;
@@ -24,6 +24,8 @@ export interface LocalCloudEndpoints {
   sqs: string;
   s3: string;
   search: string;
+  /** The SES v2 stand-in (`AWS_ENDPOINT_URL_SESV2`); sent mail is listed at `${mail}/outbox`. */
+  mail: string;
 }
 
 export interface QueueResource {

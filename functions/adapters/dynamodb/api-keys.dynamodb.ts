@@ -95,7 +95,8 @@ export class DynamoApiKeyStore implements ApiKeyCatalog {
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: { ':pk': `WS#${workspaceId}`, ':prefix': 'APIKEY#' },
-          ProjectionExpression: 'hash',
+          ProjectionExpression: '#hash',
+          ExpressionAttributeNames: { '#hash': 'hash' },
           ExclusiveStartKey,
         }),
       );

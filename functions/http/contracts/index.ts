@@ -1,5 +1,6 @@
 import type { RouteContract } from '../../platform/http/route-contract.ts';
 import { accountsContracts } from './accounts.contract.ts';
+import { accountsContracts } from './accounts.contract.ts';
 import { filtersContracts } from './filters.contract.ts';
 import { docsContracts } from './docs.contract.ts';
 import { queryContracts } from './query.contract.ts';
@@ -14,6 +15,7 @@ import { uploadsContracts } from './uploads.contract.ts';
  */
 export const routeContracts: readonly RouteContract[] = [
   // areas: add `...<area>Contracts,` here
+  ...accountsContracts,
   ...jobsContracts,
   ...accountsContracts,
   ...uploadsContracts,
