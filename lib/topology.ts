@@ -13,7 +13,6 @@ export type TableName = 'records' | 'control';
 export type QueueName = 'uploadEvents' | 'jobs';
 export type SearchIndexName = 'companies' | 'contacts';
 export type SecretName = 'tokenSigning';
-export type SecretName = 'tokenSigning';
 
 /** What a function may touch; CDK derives its IAM grants from this, nothing else. */
 export interface Access {
@@ -23,10 +22,6 @@ export interface Access {
   readonly search?: 'read' | 'write' | 'readwrite';
   /** Post to and delete WebSocket connections through the @connections management API. */
   readonly websocket?: boolean;
-  /** Secrets the function receives (issue 5): `tokenSigning` is the access tokens' HS256 key. */
-  readonly secrets?: readonly SecretName[];
-  /** Send mail through SES (account mail: invitations, password resets). */
-  readonly email?: boolean;
   /** Secrets the function receives (issue 5): `tokenSigning` is the access tokens' HS256 key. */
   readonly secrets?: readonly SecretName[];
   /** Send mail through SES (account mail: invitations, password resets). */
@@ -277,20 +272,7 @@ export const functions = {
   deleteApiKey: { entry: 'functions/http/api-keys-delete.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' } } },
   listUsers: { entry: 'functions/http/users-list.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'read' } } },
   createUser: { entry: 'functions/http/users-create.handler.ts', timeoutSeconds: 10, memoryMb: 1024, access: { tables: { control: 'readwrite' }, email: true } },
-  updateUser: {  updateUser: { entry: 'functions/http/users-update.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' } } },
-  // scrypt is CPU-bound and Lambda's CPU grows with memory: password handlers get 1 GB.
-  authLogin: { entry: 'functions/http/auth-login.handler.ts', timeoutSeconds: 10, memoryMb: 1024, access: { tables: { control: 'readwrite' }, secrets: ['tokenSigning'] } },
-  authRefresh: { entry: 'functions/http/auth-refresh.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { tables: { control: 'readwrite' }, secrets: ['tokenSigning'] } },
-  authLogout: { entry: 'functions/http/auth-logout.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' } } },
-  authProfile: { entry: 'functions/http/auth-profile.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'read' } } },
-  authPasswordReset: { entry: 'functions/http/auth-password-reset.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { tables: { control: 'readwrite' }, email: true } },
-  authPasswordResetConfirm: { entry: 'functions/http/auth-password-reset-confirm.handler.ts', timeoutSeconds: 10, memoryMb: 1024, access: { tables: { control: 'readwrite' } } },
-  createApiKey: { entry: 'functions/http/api-keys-create.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' } } },
-  listApiKeys: { entry: 'functions/http/api-keys-list.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'read' } } },
-  deleteApiKey: { entry: 'functions/http/api-keys-delete.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' } } },
-  listUsers: { entry: 'functions/http/users-list.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'read' } } },
-  createUser: { entry: 'functions/http/users-create.handler.ts', timeoutSeconds: 10, memoryMb: 1024, access: { tables: { control: 'readwrite' }, email: true } },
-  updateUser: {  updateUser: { entry: 'functions/http/users-update.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' } } },
+  updateUser: { entry: 'functions/http/users-update.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' } } },
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof functions;
@@ -372,18 +354,6 @@ export const topology: Topology = {
       { method: 'POST', path: '/v1/uploads/multipart/complete', fn: 'multipartUploadComplete', authorized: true },
       { method: 'POST', path: '/v1/uploads/multipart/abort', fn: 'multipartUploadAbort', authorized: true },
       // ---- accounts (issue 5) ----
-      { method: 'POST', path: '/v1/auth/login', fn: 'authLogin', authorized: false },
-      { method: 'POST', path: '/v1/auth/refresh', fn: 'authRefresh', authorized: false },
-      { method: 'POST', path: '/v1/auth/logout', fn: 'authLogout', authorized: false },
-      { method: 'GET', path: '/v1/auth/profile', fn: 'authProfile', authorized: true },
-      { method: 'POST', path: '/v1/auth/password-reset', fn: 'authPasswordReset', authorized: false },
-      { method: 'POST', path: '/v1/auth/password-reset/confirm', fn: 'authPasswordResetConfirm', authorized: false },
-      { method: 'POST', path: '/v1/api-keys', fn: 'createApiKey', authorized: true },
-      { method: 'GET', path: '/v1/api-keys', fn: 'listApiKeys', authorized: true },
-      { method: 'DELETE', path: '/v1/api-keys/{id}', fn: 'deleteApiKey', authorized: true },
-      { method: 'GET', path: '/v1/users', fn: 'listUsers', authorized: true },
-      { method: 'POST', path: '/v1/users', fn: 'createUser', authorized: true },
-      { method: 'PATCH', path: '/v1/users/{id}', fn: 'updateUser', authorized: true },
       { method: 'POST', path: '/v1/auth/login', fn: 'authLogin', authorized: false },
       { method: 'POST', path: '/v1/auth/refresh', fn: 'authRefresh', authorized: false },
       { method: 'POST', path: '/v1/auth/logout', fn: 'authLogout', authorized: false },
@@ -548,9 +518,6 @@ export const envNames = {
   bucket: 'UPLOADS_BUCKET_NAME',
   searchEndpoint: 'SEARCH_ENDPOINT',
   wsManagementEndpoint: 'WS_MANAGEMENT_ENDPOINT',
-  secret: (name: SecretName): string => ({ tokenSigning: 'AUTH_TOKEN_SECRET' })[name],
-  mailFrom: 'MAIL_FROM',
-  passwordResetUrl: 'PASSWORD_RESET_URL',
   secret: (name: SecretName): string => ({ tokenSigning: 'AUTH_TOKEN_SECRET' })[name],
   mailFrom: 'MAIL_FROM',
   passwordResetUrl: 'PASSWORD_RESET_URL',

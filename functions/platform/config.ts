@@ -21,16 +21,6 @@ const configSchema = z.object({
   AUTH_TOKEN_SECRET: z.string().min(32).optional(),
   MAIL_FROM: z.string().min(3).default('leadstack <no-reply@leadstack.invalid>'),
   PASSWORD_RESET_URL: z.url().default('http://localhost:5173/reset-password'),
-  // Accounts (issue 5): the HS256 key of access tokens (only functions that sign or verify
-  // them receive it), the sender of account mail, and the frontend page a reset link opens.
-  AUTH_TOKEN_SECRET: z.string().min(32).optional(),
-  MAIL_FROM: z.string().min(3).default('leadstack <no-reply@leadstack.invalid>'),
-  PASSWORD_RESET_URL: z.url().default('http://localhost:5173/reset-password'),
-  // Accounts (issue 5): the HS256 key of access tokens (only functions that sign or verify
-  // them receive it), the sender of account mail, and the frontend page a reset link opens.
-  AUTH_TOKEN_SECRET: z.string().min(32).optional(),
-  MAIL_FROM: z.string().min(3).default('leadstack <no-reply@leadstack.invalid>'),
-  PASSWORD_RESET_URL: z.url().default('http://localhost:5173/reset-password'),
   /** Path-style S3 addressing: S3-compatible endpoints (the local emulator) have no virtual-host DNS. */
   S3_FORCE_PATH_STYLE: z
     .enum(['true', 'false'])

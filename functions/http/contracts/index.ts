@@ -1,6 +1,5 @@
 import type { RouteContract } from '../../platform/http/route-contract.ts';
 import { accountsContracts } from './accounts.contract.ts';
-import { accountsContracts } from './accounts.contract.ts';
 import { filtersContracts } from './filters.contract.ts';
 import { docsContracts } from './docs.contract.ts';
 import { queryContracts } from './query.contract.ts';
@@ -17,7 +16,6 @@ export const routeContracts: readonly RouteContract[] = [
   // areas: add `...<area>Contracts,` here
   ...accountsContracts,
   ...jobsContracts,
-  ...accountsContracts,
   ...uploadsContracts,
   ...queryContracts,
   ...filtersContracts,

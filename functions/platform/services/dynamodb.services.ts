@@ -9,7 +9,7 @@ import { tracer } from '../tracer.ts';
 import { once } from './once.ts';
 
 // Composition roots are split by SDK so a handler's bundle carries only the clients it uses.
-export export export const documentClient = /* @__PURE__ */ once(() =>
+export const documentClient = /* @__PURE__ */ once(() =>
   DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({ region: config().AWS_REGION })), {
     marshallOptions: { removeUndefinedValues: true },
   }),
