@@ -226,6 +226,7 @@ export const functions = {
   patchRecord: { entry: 'functions/http/patch-record.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { records: 'readwrite' } } },
   deleteRecord: { entry: 'functions/http/delete-record.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { records: 'readwrite' } } },
   // ---- jobs, uploads, import/export, progress (issue 4) ----
+  jobDownload: { entry: 'functions/http/job-download.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'read' }, bucket: 'read' } },
   createJob: {
     entry: 'functions/http/create-job.handler.ts',
     timeoutSeconds: 10,
@@ -340,6 +341,7 @@ export const topology: Topology = {
       { method: 'DELETE', path: '/v1/companies/{uuid}', fn: 'deleteRecord', authorized: true },
       { method: 'DELETE', path: '/v1/contacts/{uuid}', fn: 'deleteRecord', authorized: true },
       // ---- jobs, uploads, import/export (issue 4) ----
+      { method: 'GET', path: '/v1/jobs/{id}/download', fn: 'jobDownload', authorized: true },
       { method: 'POST', path: '/v1/jobs', fn: 'createJob', authorized: true },
       { method: 'GET', path: '/v1/jobs', fn: 'listJobs', authorized: true },
       { method: 'GET', path: '/v1/jobs/{id}', fn: 'getJob', authorized: true },

@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   ERR_MISSING_FILENAME: 400,
   ERR_FILE_TOO_LARGE: 413,
   ERR_EXPORT_NOT_READY: 409,
+  // Export jobs: the export cannot finish within one run's time; narrow the query or lower its limit.
+  ERR_EXPORT_TIME_LIMIT: 422,
   ERR_UNAUTHORIZED: 401,
   ERR_FORBIDDEN: 403,
   ERR_NOT_FOUND: 404,

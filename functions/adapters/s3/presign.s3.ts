@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { DownloadLinks } from '../../domain/exports/export-ports.ts';
 import type { CompletedPart, PresignedPost, PresignedPut, UploadPresigner } from '../../domain/uploads/upload-ports.ts';
 import { AppError } from '../../platform/errors.ts';
 
@@ -96,7 +97,16 @@ export class S3UploadPresigner implements UploadPresigner {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 
-  /** A GET URL that makes the browser save the file under `filename`. */
+}
+
+/** Short-lived GET links for exported files (functions/domain/exports/export-download.ts). */
+export class S3DownloadLinks implements DownloadLinks {
+  constructor(
+    private readonly client: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  /** The response headers are signed too: the browser saves the file under `filename`, with its type. */
   presignDownload(key: string, filename: string, contentType: string, expiresIn: number): Promise<string> {
     const command = new GetObjectCommand({
       Bucket: this.bucket,

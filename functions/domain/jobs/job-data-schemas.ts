@@ -1,7 +1,5 @@
-import { z } from 'zod';
-import { ENTITIES } from '../records/fields.ts';
-import { MAX_SELECT_COLUMNS } from '../vql/limits.ts';
-import { vqlQuerySchema } from '../vql/vql-schema.ts';
+import type { z } from 'zod';
+import { exportJobDataSchema as exportCsvFileDataSchema } from '../exports/export-job-data.ts';
 import { insertCsvFileDataSchema } from '../imports/import-job-data.ts';
 import type { JobType } from './job.ts';
 
@@ -15,18 +13,13 @@ import type { JobType } from './job.ts';
 export const MAX_COLUMN_MAP_ENTRIES = 500;
 
 export const CSV_DELIMITERS = [',', ';', '\t', '|'] as const;
-export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export { EXPORT_FORMATS } from '../exports/export-format.ts';
 
 /** Refined by the import (functions/domain/imports/import-job-data.ts): column_map targets are CSV-like columns or null. */
 export { insertCsvFileDataSchema };
 
-export const exportCsvFileDataSchema = z.strictObject({
-  entity: z.enum(ENTITIES),
-  /** The VQL query whose matches are exported (all of them when empty). */
-  query: vqlQuerySchema.optional(),
-  select_columns: z.array(z.string().min(1).max(100)).min(1).max(MAX_SELECT_COLUMNS).optional(),
-  format: z.enum(EXPORT_FORMATS).default('csv'),
-});
+/** Refined by the export (functions/domain/exports/export-job-data.ts): no paging in its query, and query.limit caps the rows. */
+export { exportCsvFileDataSchema };
 
 export const jobDataSchemas = {
   insert_csv_file: insertCsvFileDataSchema,

@@ -6,6 +6,7 @@ import { queryContracts } from './query.contract.ts';
 import { recordsContracts } from './records.contract.ts';
 import { jobsContracts } from './jobs.contract.ts';
 import { uploadsContracts } from './uploads.contract.ts';
+import { exportsContracts } from './exports.contract.ts';
 
 /**
  * Every route's contract, one file per area (`<area>.contract.ts`). The OpenAPI document is
@@ -21,4 +22,5 @@ export const routeContracts: readonly RouteContract[] = [
   ...filtersContracts,
   ...docsContracts,
   ...recordsContracts,
+  ...exportsContracts,
 ];

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.ts';
+import type { JobStore } from '../../ports/jobs.port.ts';
+import { ENTITIES } from '../records/fields.ts';
+import { exportFilename, isExportKeyOf } from './export-file.ts';
+import type { DownloadLinks } from './export-ports.ts';
+import { DOWNLOAD_URL_TTL_SECONDS } from './limits.ts';
+import { CONTENT_TYPES, EXPORT_FORMATS } from './export-format.ts';
+
+export const exportDownloadSchema = z.object({
+  success: z.literal(true),
+  download_url: z.string().describe('Presigned GET URL; the browser saves the file as `filename`.'),
+  expires_in: z.int().describe('Seconds the URL stays valid.'),
+  filename: z.string(),
+  format: z.enum(EXPORT_FORMATS),
+  rows: z.int(),
+  bytes: z.int(),
+});
+
+/** What a completed export's result must hold to be downloaded (written by ./run-export.ts). */
+const exportResultSchema = z.object({ s3_key: z.string(), format: z.enum(EXPORT_FORMATS), rows: z.int(), bytes: z.int() });
+const entityOf = z.object({ entity: z.enum(ENTITIES) });
+
+/** A short-lived link to a completed export of the caller's workspace; any other job is a clear 404 or 409. */
+export async function exportDownload(jobs: JobStore, links: DownloadLinks, workspaceId: string, jobId: string) {
+  const job = await jobs.get(workspaceId, jobId);
+  if (!job) throw new AppError('ERR_NOT_FOUND', `No job ${jobId} in this workspace`);
+  if (job.type !== 'export_csv_file') throw new AppError('ERR_NOT_FOUND', `Job ${jobId} is an ${job.type} job; only export jobs have a download`);
+  if (job.status !== 'completed') {
+    throw new AppError('ERR_EXPORT_NOT_READY', `The export is ${job.status}; its file can be downloaded once it is completed`, [
+      { path: 'status', message: job.status },
+    ]);
+  }
+  const result = exportResultSchema.safeParse(job.result);
+  // The key is ours (written by the runner), but it still must be this workspace's before anything is signed.
+  if (!result.success || !isExportKeyOf(workspaceId, result.data.s3_key)) throw new AppError('ERR_NOT_FOUND', `Job ${jobId} has no export file`);
+  const { s3_key: key, format, rows, bytes } = result.data;
+  const entity = entityOf.safeParse(job.data);
+  const filename = exportFilename(entity.success ? entity.data.entity : 'contact', format, job.id, job.finishedAt);
+  const url = await links.presignDownload(key, filename, CONTENT_TYPES[format], DOWNLOAD_URL_TTL_SECONDS);
+  return { download_url: url, expires_in: DOWNLOAD_URL_TTL_SECONDS, filename, format, rows, bytes };
+}

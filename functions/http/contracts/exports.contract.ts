@@ -1,0 +1,20 @@
+import { exportDownloadSchema } from '../../domain/exports/export-download.ts';
+import { DOWNLOAD_URL_TTL_SECONDS } from '../../domain/exports/limits.ts';
+import { jobParamsSchema } from '../../domain/jobs/job-requests.ts';
+import { defineContracts } from '../../platform/http/route-contract.ts';
+
+export const exportsContracts = defineContracts([
+  {
+    method: 'GET',
+    path: '/v1/jobs/{id}/download',
+    summary: 'Download link of a completed export',
+    description: `A presigned GET URL to the CSV or XLSX file of a completed \`export_csv_file\` job, valid ${DOWNLOAD_URL_TTL_SECONDS} s; ask again for a fresh one.`,
+    tag: 'jobs',
+    params: jobParamsSchema,
+    responses: {
+      200: { description: 'The link, the file name and its size', body: exportDownloadSchema },
+      404: { description: 'ERR_NOT_FOUND: no such job in this workspace, or not an export job' },
+      409: { description: 'ERR_EXPORT_NOT_READY: the export is not completed (yet); `details[0].message` is its status' },
+    },
+  },
+]);

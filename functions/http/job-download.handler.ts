@@ -1,0 +1,12 @@
+import { exportDownload } from '../domain/exports/export-download.ts';
+import { jobParamsSchema } from '../domain/jobs/job-requests.ts';
+import { httpHandler } from '../platform/http/http-handler.ts';
+import { successResponse } from '../platform/http/responses.ts';
+import { downloadLinks } from '../platform/services/exports.services.ts';
+import { jobStore } from '../platform/services/jobs.services.ts';
+import { parseInput } from '../platform/validation.ts';
+
+export const handler = httpHandler({ authorized: true, json: false }, async ({ event, workspaceId }) => {
+  const { id } = parseInput(jobParamsSchema, event.pathParameters ?? {}, 'path');
+  return successResponse(await exportDownload(jobStore(), downloadLinks(), workspaceId, id));
+});
