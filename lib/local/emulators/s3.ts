@@ -1,8 +1,8 @@
 /**
  * @20minutes/s3rver as the S3 emulator: objects as files under the data directory, SigV4
  * (header and presigned) verification, CORS from the bucket's configuration, multipart; plus
- * the checks s3rver lacks: form-upload policies (./s3-post-policy.ts) and multipart aborts
- * (./s3-abort-multipart.ts).
+ * the checks s3rver lacks: form-upload policies (./s3-post-policy.ts), multipart aborts and
+ * unknown upload ids (./s3-multipart.ts).
  *
  * We serve its Koa handler from our own loopback server so each request runs inside an
  * AsyncLocalStorage scope: s3rver's object events do not say whether a POST completed a
@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import type { CloudLog } from '../log.ts';
 import { LOCAL_CREDENTIALS } from '../aws.ts';
 import { closeServer, httpUrl, listen } from '../net.ts';
-import { abortMultipartUploads } from './s3-abort-multipart.ts';
+import { multipartUploads } from './s3-multipart.ts';
 import { checkPostPolicy, isFormUpload, readPostForm, replayRequest, s3ErrorXml } from './s3-post-policy.ts';
 
 /** What one object-level change looked like, before it is shaped as an AWS notification. */
@@ -59,7 +59,7 @@ interface KoaContext {
 type KoaMiddleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void>;
 interface S3rverApp {
   middleware: KoaMiddleware[];
-  store: Parameters<typeof abortMultipartUploads>[0];
+  store: Parameters<typeof multipartUploads>[0];
   callback(): (req: IncomingMessage, res: ServerResponse) => void;
   on(event: 'event', listener: (event: { Records: S3rverRecord[] }) => void): void;
   logger: { close(): void };
@@ -114,7 +114,7 @@ export const startS3 = async ({ port, directory, log }: S3EmulatorOptions): Prom
       for (const listener of listeners) listener(event);
     }
   });
-  app.middleware.splice(app.middleware.length - 1, 0, keepBucketTrailingSlash, abortMultipartUploads(app.store) as unknown as KoaMiddleware);
+  app.middleware.splice(app.middleware.length - 1, 0, keepBucketTrailingSlash, multipartUploads(app.store) as unknown as KoaMiddleware);
   const handle = app.callback();
   const secretFor = (accessKeyId: string) => (accessKeyId === LOCAL_CREDENTIALS.accessKeyId ? LOCAL_CREDENTIALS.secretAccessKey : undefined);
   /** A form POST is checked against its policy first (s3rver does not), then stored by s3rver. */
