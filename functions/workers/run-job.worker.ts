@@ -1,7 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { jobMessageSchema } from '../domain/jobs/job-message.ts';
-import { processJobMessage, type JobWorkerDeps } from '../domain/jobs/process-job-message.ts';
+import { processJobMessage, RedeliveryRequested, type JobWorkerDeps } from '../domain/jobs/process-job-message.ts';
 import { logger } from '../platform/logger.ts';
 import { jobQueue, jobStore } from '../platform/services/jobs.services.ts';
 import { jobEvents } from '../platform/services/realtime.services.ts';
@@ -37,9 +37,15 @@ async function runOne(record: SQSRecord, context?: Context): Promise<void> {
       receiptHandle: record.receiptHandle,
       remainingMs: () => context?.getRemainingTimeInMillis() ?? 0,
     });
+  } catch (error) {
+    if (error instanceof RedeliveryRequested) logger.info('Job message left for redelivery', { reason: error.message });
+    throw error;
   } finally {
     logger.removeKeys(['jobId']);
   }
 }
 
-export const handler = async (event: SQSEvent, context: Context) => processPartialResponse(event, runOne, processor, { context });
+// A redelivery the worker asks for is expected, not a function error: report every failed
+// record in batchItemFailures instead of throwing when the (one-message) batch fails whole.
+export const handler = async (event: SQSEvent, context: Context) =>
+  processPartialResponse(event, runOne, processor, { context, throwOnFullBatchFailure: false });
