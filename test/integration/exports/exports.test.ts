@@ -1,0 +1,120 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startTestCloud, type TestCloud } from '../helpers/test-cloud.ts';
+import { waitForJob } from '../imports/import-helpers.ts';
+
+let t: TestCloud;
+
+/** Contacts of workspace A: some in France (exported), one hostile, one outside the filter. */
+const CONTACTS = [
+  { first_name: 'Ann', last_name: 'Lee', email: 'ann@acme.io', title: 'VP Sales', country: 'France', departments: ['sales', 'ops'], linkedin_url: 'https://linkedin.com/in/ann' },
+  { first_name: 'Bob', last_name: 'Stone, Jr', email: 'bob@acme.io', title: 'Says "hi"\ntwice', country: 'France', linkedin_url: 'https://linkedin.com/in/bob' },
+  { first_name: 'Eve', last_name: 'Hacker', email: 'eve@evil.io', title: '=HYPERLINK("http://evil.io","click")', country: 'France', mobile_phone: '+33 1 23 45 67 89', linkedin_url: 'https://linkedin.com/in/eve' },
+  { first_name: 'Zed', last_name: 'Out', email: 'zed@acme.io', title: 'CEO', country: 'Germany', linkedin_url: 'https://linkedin.com/in/zed' },
+];
+const COLUMNS = ['email', 'first_name', 'last_name', 'title', 'departments', 'mobile_phone'];
+const QUERY = { where: { keyword_match: { must: { country: 'france' } } }, order_by: [{ order_by: 'email', order_direction: 'asc' }] };
+
+beforeAll(async () => {
+  t = await startTestCloud();
+  const a = await t.api('/v1/contacts/batch-upsert', { body: CONTACTS });
+  const b = await t.api('/v1/contacts/batch-upsert', { key: t.keys.b, body: [{ first_name: 'Bea', last_name: 'Other', email: 'bea@b.io', country: 'France' }] });
+  if (a.status !== 200 || b.status !== 200) throw new Error(`upsert answered ${a.status}/${b.status}: ${JSON.stringify(a.body)}`);
+  await eventually(async () => {
+    const [countA, countB] = await Promise.all([t.api('/v1/contacts/count', { body: {} }), t.api('/v1/contacts/count', { key: t.keys.b, body: {} })]);
+    return countA.body.count === CONTACTS.length && countB.body.count === 1 ? true : undefined;
+  }, 'the contacts to be searchable');
+});
+
+afterAll(async () => {
+  await t?.stop();
+});
+
+async function exportJob(jobData: Record<string, unknown>, key?: string): Promise<string> {
+  const res = await t.api('/v1/jobs', { body: { job_type: 'export_csv_file', job_data: jobData, retry_count: 1 }, ...(key ? { key } : {}) });
+  if (res.status !== 201) throw new Error(`POST /v1/jobs answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body.job.id as string;
+}
+
+async function download(jobId: string): Promise<{ meta: Record<string, any>; file: Response }> {
+  const res = await t.api(`/v1/jobs/${jobId}/download`);
+  expect(res.status).toBe(200);
+  return { meta: res.body, file: await fetch(res.body.download_url) };
+}
+
+describe('export_csv_file through the local cloud', () => {
+  it('It should export the matches of a VQL query as CSV, in order, quoted, neutralised, and only of this workspace', async () => {
+    // Act
+    const id = await exportJob({ entity: 'contact', format: 'csv', select_columns: COLUMNS, query: QUERY });
+    const job = await waitForJob(t, id);
+    const { meta, file } = await download(id);
+    // Assess
+    expect(job.status).toBe('completed');
+    expect(job.result).toMatchObject({ s3_key: `workspaces/dev/exports/${id}.csv`, format: 'csv', rows: 3, matches: 3, capped: false });
+    expect(job.counters).toEqual({ rows_read: 3, rows_written: 3, rows_failed: 0 });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="${meta.filename}"`);
+    expect(meta.filename).toMatch(/^contacts-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.csv$/);
+    const bytes = Buffer.from(await file.arrayBuffer());
+    expect(meta).toMatchObject({ success: true, format: 'csv', rows: 3, bytes: bytes.length, expires_in: 300 });
+    expect(bytes.toString('utf8')).toBe(
+      [
+        '\uFEFFemail,first_name,last_name,title,departments,mobile_phone',
+        'ann@acme.io,Ann,Lee,VP Sales,"sales, ops",',
+        // Upserts collapse whitespace, so the line break arrives as a space.
+        'bob@acme.io,Bob,"Stone, Jr","Says ""hi"" twice",,',
+        'eve@evil.io,Eve,Hacker,"\'=HYPERLINK(""http://evil.io"",""click"")",,\'+33 1 23 45 67 89',
+        '',
+      ].join('\r\n'),
+    );
+  });
+
+  it('It should export the same matches as an XLSX sheet that reads back exactly', async () => {
+    const id = await exportJob({ entity: 'contact', format: 'xlsx', select_columns: COLUMNS, query: QUERY });
+    expect((await waitForJob(t, id)).status).toBe('completed');
+    const { meta, file } = await download(id);
+    expect(file.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(meta.filename).toMatch(/\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await file.arrayBuffer());
+    const rows = book.worksheets[0]!.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
+    expect(rows).toEqual([
+      COLUMNS,
+      ['ann@acme.io', 'Ann', 'Lee', 'VP Sales', 'sales, ops'],
+      ['bob@acme.io', 'Bob', 'Stone, Jr', 'Says "hi" twice'],
+      ['eve@evil.io', 'Eve', 'Hacker', '\'=HYPERLINK("http://evil.io","click")', undefined, "'+33 1 23 45 67 89"],
+    ]);
+  });
+
+  it('It should cut the export at query.limit and say it was capped', async () => {
+    const id = await exportJob({ entity: 'contact', format: 'csv', select_columns: ['email'], query: { ...QUERY, limit: 2 } });
+    const job = await waitForJob(t, id);
+    expect(job.result).toMatchObject({ rows: 2, matches: 3, row_cap: 2, capped: true });
+    const { file } = await download(id);
+    expect(Buffer.from(await file.arrayBuffer()).toString('utf8')).toBe('\uFEFFemail\r\nann@acme.io\r\nbob@acme.io\r\n');
+  });
+
+  it('It should refuse the download to another workspace (404) and of an export that did not complete (409)', async () => {
+    const done = await exportJob({ entity: 'contact', format: 'csv', select_columns: ['email'] });
+    await waitForJob(t, done);
+    const stranger = await t.api(`/v1/jobs/${done}/download`, { key: t.keys.b });
+    const failed = await exportJob({ entity: 'contact', format: 'csv', select_columns: ['not_a_field'] });
+    const failedJob = await waitForJob(t, failed);
+    const notReady = await t.api(`/v1/jobs/${failed}/download`);
+    const unknown = await t.api('/v1/jobs/no-such-job/download');
+    expect(stranger.status).toBe(404);
+    expect(stranger.body.error.code).toBe('ERR_NOT_FOUND');
+    expect(failedJob.status).toBe('failed');
+    expect(failedJob.error?.code).toBe('ERR_VALIDATION');
+    expect(notReady.status).toBe(409);
+    expect(notReady.body.error).toMatchObject({ code: 'ERR_EXPORT_NOT_READY', details: [{ path: 'status', message: 'failed' }] });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('It should refuse paging options and a limit over the row cap when the job is created', async () => {
+    const res = await t.api('/v1/jobs', { body: { job_type: 'export_csv_file', job_data: { entity: 'contact', query: { page: 2, limit: 5_000_000 } } } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['job_data.query.page', 'job_data.query.limit']));
+  });
+});
