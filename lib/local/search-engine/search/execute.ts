@@ -36,7 +36,20 @@ function collectTop(bits: Bitset, keys: readonly SortKey[], score: (doc: number)
   const row = new Float64Array(width);
   bits.forEach((doc) => {
     const s = score(doc);
-    for (let i = 0; i < width; i++) row[i] = keys[i]!.key(doc, s);
+    // Keys are computed lazily: once the heap is full, most docs lose to its worst entry on the first key.
+    let i = 0;
+    if (top.isFull) {
+      for (; i < width; i++) {
+        const key = keys[i]!.key(doc, s);
+        row[i] = key;
+        const worst = top.worstKey(i);
+        if (key > worst) return;
+        if (key < worst) break;
+      }
+      if (i === width && doc > top.worstDoc) return;
+      i++;
+    }
+    for (; i < width; i++) row[i] = keys[i]!.key(doc, s);
     if (after !== null && compareKeys(row, after, width) <= 0) return;
     top.offer(doc, row);
   });

@@ -31,6 +31,19 @@ export class TopK {
     }
   }
 
+  get isFull(): boolean {
+    return this.size === this.k;
+  }
+
+  /** Key `i` of the worst kept doc (the heap's root); only meaningful when full. */
+  worstKey(i: number): number {
+    return this.keys[i]!;
+  }
+
+  get worstDoc(): number {
+    return this.docs[0]!;
+  }
+
   /** Kept docs, best first. */
   sorted(): number[] {
     const order = Array.from({ length: this.size }, (_, i) => i);

@@ -29,6 +29,7 @@ export interface LooseClient {
   update: Call;
   delete: Call;
   deleteByQuery: Call;
+  mget: Call;
   indices: Record<'create' | 'delete' | 'exists' | 'getMapping' | 'putMapping' | 'getSettings' | 'putSettings' | 'refresh' | 'putAlias' | 'getAlias' | 'existsAlias' | 'updateAliases', Call>;
   cluster: Record<'health', Call>;
   close(): Promise<void>;
