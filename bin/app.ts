@@ -18,6 +18,12 @@ export function corsOriginsFrom(context: unknown): string[] {
   return origins.length > 0 ? origins : [...DEFAULT_CORS_ORIGINS];
 }
 
+/** `cdk deploy -c mailFrom='leadstack <no-reply@example.com>' -c passwordResetUrl=https://app.example.com/reset-password` */
+const contextString = (app: App, name: 'mailFrom' | 'passwordResetUrl'): Partial<LeadstackStackProps> => {
+  const value: unknown = app.node.tryGetContext(name);
+  return typeof value === 'string' && value.trim() !== '' ? { [name]: value.trim() } : {};
+};
+
 /**
  * The leadstack CDK app. `stackProps` is the seam the cdk-nag test uses to swap in a topology
  * whose handlers need not exist yet; the CLI passes nothing.
@@ -25,6 +31,8 @@ export function corsOriginsFrom(context: unknown): string[] {
 export function buildApp(app: App = new App(), stackProps: LeadstackStackProps = {}): { app: App; stack: LeadstackStack } {
   const stack = new LeadstackStack(app, 'Leadstack', {
     corsOrigins: corsOriginsFrom(app.node.tryGetContext('corsOrigins')),
+    ...contextString(app, 'mailFrom'),
+    ...contextString(app, 'passwordResetUrl'),
     env: { account: process.env['CDK_DEFAULT_ACCOUNT'], region: process.env['CDK_DEFAULT_REGION'] },
     ...stackProps,
   });

@@ -1,7 +1,8 @@
 import type { IRole } from 'aws-cdk-lib/aws-iam';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Access, TableName } from '../topology.ts';
+import type { Accounts } from './accounts.ts';
 import { acknowledge, wildcardAction, wildcardResource } from './nag.ts';
 import { entriesOf } from './naming.ts';
 import type { Queues } from './queues.ts';
@@ -17,6 +18,8 @@ export interface GrantTargets {
   readonly websocket: LeadstackWebSocketApi;
   /** Tables that have GSIs; their data grants include `<table>/index/*`. */
   readonly tablesWithIndexes: ReadonlySet<TableName>;
+  /** Secrets and the SES identity (lib/cloud/accounts.ts). */
+  readonly accounts: Accounts;
 }
 
 /** The wildcard actions CDK's bucket grants use (`grantRead` / `grantWrite`). */
@@ -25,7 +28,7 @@ const BUCKET_WILDCARD_ACTIONS = {
   write: ['s3:DeleteObject*', 's3:Abort*'],
 } as const;
 
-function grantTables(fn: IFunction, role: IRole, access: Access, targets: GrantTargets): void {
+function grantTables(fn: LambdaFunction, role: IRole, access: Access, targets: GrantTargets): void {
   for (const [name, level] of entriesOf(access.tables ?? {})) {
     const table = targets.tables[name];
     if (level === 'read') table.grantReadData(fn);
@@ -40,7 +43,7 @@ function grantTables(fn: IFunction, role: IRole, access: Access, targets: GrantT
   }
 }
 
-function grantBucket(fn: IFunction, role: IRole, level: NonNullable<Access['bucket']>, bucket: Bucket): void {
+function grantBucket(fn: LambdaFunction, role: IRole, level: NonNullable<Access['bucket']>, bucket: Bucket): void {
   if (level === 'read') bucket.grantRead(fn);
   else if (level === 'write') bucket.grantWrite(fn);
   else bucket.grantReadWrite(fn);
@@ -61,7 +64,7 @@ function grantBucket(fn: IFunction, role: IRole, level: NonNullable<Access['buck
  * The only source of a function's IAM permissions (beyond its own logs and tracing):
  * `FunctionSpec.access`. Event-source mappings add what the mapping itself needs elsewhere.
  */
-export function grantAccess(fn: IFunction, access: Access, targets: GrantTargets): void {
+export function grantAccess(fn: LambdaFunction, access: Access, targets: GrantTargets): void {
   const role = fn.role;
   if (!role) throw new Error(`function ${fn.node.path} has no role to grant to`);
   grantTables(fn, role, access, targets);
@@ -69,4 +72,5 @@ export function grantAccess(fn: IFunction, access: Access, targets: GrantTargets
   if (access.bucket) grantBucket(fn, role, access.bucket, targets.bucket);
   if (access.search) targets.search.grant(role, access.search);
   if (access.websocket) targets.websocket.grantManageConnections(role);
+  targets.accounts.grant(fn, role, access);
 }

@@ -4,6 +4,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
 import { DEFAULT_CORS_ORIGINS, referencedFunctions, topology as realTopology } from '../topology.ts';
 import type { TableName, Topology } from '../topology.ts';
+import { Accounts, DEFAULT_MAIL_FROM } from './accounts.ts';
 import { UploadsBucket } from './bucket.ts';
 import { functionEnvironment } from './environment.ts';
 import { acknowledgeCdkHelpers } from './cdk-helpers.ts';
@@ -24,6 +25,10 @@ export interface LeadstackStackProps extends StackProps {
   readonly topology?: Topology;
   /** Browser origins allowed by the HTTP API and the uploads bucket. Default: `DEFAULT_CORS_ORIGINS`. */
   readonly corsOrigins?: readonly string[];
+  /** Sender of account mail, a verified SES identity (`-c mailFrom=...`). Default: `DEFAULT_MAIL_FROM`. */
+  readonly mailFrom?: string;
+  /** The frontend page a password-reset link opens (`-c passwordResetUrl=...`). Default: `<first CORS origin>/reset-password`. */
+  readonly passwordResetUrl?: string;
 }
 
 /**
@@ -45,17 +50,21 @@ export class LeadstackStack extends Stack {
     const indexes = Object.values(topology.searchIndexes);
     const search = new SearchDomain(this, 'Search', { indexes });
     const websocket = new LeadstackWebSocketApi(this, 'WebSocket', { websocket: topology.websocket });
+    const accounts = new Accounts(this, 'Accounts', { mailFrom: props.mailFrom ?? DEFAULT_MAIL_FROM });
 
     const factory = new FunctionFactory(
       this,
       'Functions',
-      functionEnvironment({
-        tables,
-        queues,
-        bucket: uploads.bucket,
-        searchEndpoint: search.endpointUrl,
-        wsManagementEndpoint: websocket.managementEndpoint,
-      }),
+      {
+        ...functionEnvironment({
+          tables,
+          queues,
+          bucket: uploads.bucket,
+          searchEndpoint: search.endpointUrl,
+          wsManagementEndpoint: websocket.managementEndpoint,
+        }),
+        ...accounts.environment(props.passwordResetUrl ?? `${corsOrigins[0] ?? DEFAULT_CORS_ORIGINS[0]}/reset-password`),
+      },
     );
     const tablesWithIndexes = new Set(
       (Object.keys(topology.tables) as TableName[]).filter(
@@ -67,7 +76,7 @@ export class LeadstackStack extends Stack {
       const spec = topology.functions[name];
       if (!spec) continue;
       const fn = factory.create(name, spec);
-      grantAccess(fn, spec.access, { tables, queues, bucket: uploads.bucket, search, websocket, tablesWithIndexes });
+      grantAccess(fn, spec.access, { tables, queues, bucket: uploads.bucket, search, websocket, tablesWithIndexes, accounts });
       functions.set(name, fn);
     }
     this.functions = functions;

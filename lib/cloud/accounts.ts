@@ -1,0 +1,73 @@
+import { Stack } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { envNames, type Access, type SecretName } from '../topology.ts';
+import { acknowledge } from './nag.ts';
+
+/** Long enough for HS256 (the verifier refuses under 32 characters); letters and digits only. */
+const TOKEN_SECRET_LENGTH = 64;
+
+/** Until an operator passes `-c mailFrom=...` (a verified SES identity), mail goes nowhere real. */
+export const DEFAULT_MAIL_FROM = 'leadstack <no-reply@example.com>';
+
+/** The bare address of `Name <address>` or `address`. */
+export const mailAddress = (from: string): string => /<([^>]+)>/.exec(from)?.[1]?.trim() ?? from.trim();
+
+export interface AccountsProps {
+  /** The verified SES identity account mail is sent from (`Name <address>` or `address`). */
+  readonly mailFrom: string;
+}
+
+/**
+ * What the accounts area needs beyond tables: the access-token signing secret, and the SES
+ * identity that account mail (invitations, password resets) is sent from.
+ *
+ * The signing secret reaches a function as AUTH_TOKEN_SECRET through a CloudFormation dynamic
+ * reference, resolved at deploy time: the function reads one environment variable, the same
+ * name the local cloud sets, and needs no Secrets Manager client. The price: the value is in the
+ * function configuration (encrypted at rest, visible to lambda:GetFunctionConfiguration), and a
+ * new value takes a deploy. Only functions whose topology access lists `secrets: ['tokenSigning']`
+ * receive it.
+ */
+export class Accounts extends Construct {
+  readonly secrets: Readonly<Record<SecretName, Secret>>;
+  readonly mailFrom: string;
+  readonly identityArns: readonly string[];
+
+  constructor(scope: Construct, id: string, props: AccountsProps) {
+    super(scope, id);
+    const tokenSigning = new Secret(this, 'TokenSigningSecret', {
+      description: 'leadstack: HS256 key that signs and verifies access tokens',
+      generateSecretString: { passwordLength: TOKEN_SECRET_LENGTH, excludePunctuation: true, includeSpace: false },
+    });
+    acknowledge(tokenSigning, {
+      'AwsSolutions-SMG4':
+        'Rotating the token key is a deploy (the value is resolved into the functions that use it); access tokens live 15 minutes and sessions survive it, since refresh tokens are opaque and stored hashed.',
+    });
+    this.secrets = { tokenSigning };
+    this.mailFrom = props.mailFrom;
+    const address = mailAddress(props.mailFrom);
+    const { partition, region, account } = Stack.of(this);
+    const identity = (name: string) => `arn:${partition}:ses:${region}:${account}:identity/${name}`;
+    // SES authorizes against the identity that covers the sender: the address itself or its domain.
+    this.identityArns = [identity(address), identity(address.split('@')[1] ?? address)];
+  }
+
+  /** Hands a function its secrets and its right to send mail, from its topology access only. */
+  grant(fn: LambdaFunction, role: IRole, access: Access): void {
+    for (const name of access.secrets ?? []) {
+      fn.addEnvironment(envNames.secret(name), this.secrets[name].secretValue.unsafeUnwrap());
+    }
+    if (access.email) {
+      role.addToPrincipalPolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [...this.identityArns] }));
+    }
+  }
+
+  /** Not secret, so every function gets them with the other names of the environment contract. */
+  environment(passwordResetUrl: string): Record<string, string> {
+    return { [envNames.mailFrom]: this.mailFrom, [envNames.passwordResetUrl]: passwordResetUrl };
+  }
+}
