@@ -273,19 +273,6 @@ export const functions = {
   deleteApiKey: { entry: 'functions/http/api-keys-delete.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' } } },
   listUsers: { entry: 'functions/http/users-list.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'read' } } },
   createUser: { entry: 'functions/http/users-create.handler.ts', timeoutSeconds: 10, memoryMb: 1024, access: { tables: { control: 'readwrite' }, email: true } },
-  updateUser: {  updateUser: { entry: 'functions/http/users-update.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' } } },
-  // scrypt is CPU-bound and Lambda's CPU grows with memory: password handlers get 1 GB.
-  authLogin: { entry: 'functions/http/auth-login.handler.ts', timeoutSeconds: 10, memoryMb: 1024, access: { tables: { control: 'readwrite' }, secrets: ['tokenSigning'] } },
-  authRefresh: { entry: 'functions/http/auth-refresh.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { tables: { control: 'readwrite' }, secrets: ['tokenSigning'] } },
-  authLogout: { entry: 'functions/http/auth-logout.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' } } },
-  authProfile: { entry: 'functions/http/auth-profile.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'read' } } },
-  authPasswordReset: { entry: 'functions/http/auth-password-reset.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { tables: { control: 'readwrite' }, email: true } },
-  authPasswordResetConfirm: { entry: 'functions/http/auth-password-reset-confirm.handler.ts', timeoutSeconds: 10, memoryMb: 1024, access: { tables: { control: 'readwrite' } } },
-  createApiKey: { entry: 'functions/http/api-keys-create.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' } } },
-  listApiKeys: { entry: 'functions/http/api-keys-list.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'read' } } },
-  deleteApiKey: { entry: 'functions/http/api-keys-delete.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' } } },
-  listUsers: { entry: 'functions/http/users-list.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'read' } } },
-  createUser: { entry: 'functions/http/users-create.handler.ts', timeoutSeconds: 10, memoryMb: 1024, access: { tables: { control: 'readwrite' }, email: true } },
   updateUser: { entry: 'functions/http/users-update.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' } } },
 } as const satisfies Record<string, FunctionSpec>;
 
