@@ -239,10 +239,10 @@ describe('LeadstackStack resources', () => {
       template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: 'live', AutoDeploy: true });
     });
 
-    it('It should authorize $connect only, from the Authorization header', () => {
+    it('It should authorize $connect only, from the ticket query-string parameter', () => {
       template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
         AuthorizerType: 'REQUEST',
-        IdentitySource: ['route.request.header.Authorization'],
+        IdentitySource: ['route.request.querystring.ticket'],
       });
       template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$connect', AuthorizationType: 'CUSTOM' });
       for (const route of topology.websocket.routes.filter((r) => r.route !== '$connect')) {

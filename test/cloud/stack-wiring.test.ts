@@ -132,9 +132,11 @@ describe('LeadstackStack wiring', () => {
       const withWebsocket = Object.entries(topology.functions)
         .filter(([, spec]) => 'websocket' in spec.access && spec.access.websocket)
         .map(([name]) => name);
-      expect(withWebsocket).toEqual(['wsDefault']);
-      expect(actionsOf(template, 'wsDefault')).toContain('execute-api:ManageConnections');
-      expect(resourceText('wsDefault')).toContain('/live/*/@connections/*');
+      expect(withWebsocket).toEqual(expect.arrayContaining(['wsDefault', 'runJob']));
+      for (const name of withWebsocket) {
+        expect(actionsOf(template, name)).toContain('execute-api:ManageConnections');
+        expect(resourceText(name)).toContain('/live/*/@connections/*');
+      }
       expect(actionsOf(template, 'wsConnect')).not.toContain('execute-api:ManageConnections');
     });
 
