@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runExportBench } from './export.bench.ts';
 import { runSearchEngineBench } from './search-engine.bench.ts';
 import { runUpsertPathBench } from './upsert-path.bench.ts';
 
@@ -25,12 +26,14 @@ const { values } = parseArgs({
     docs: { type: 'string', default: '1000000' },
     companies: { type: 'string', default: '200000' },
     rows: { type: 'string', default: '20000' },
+    'export-rows': { type: 'string', default: '100000' },
   },
 });
 
 const BENCHES: ReadonlyArray<() => Promise<void>> = [
   () => runSearchEngineBench({ contacts: Number(values.docs), companies: Number(values.companies) }),
   () => runUpsertPathBench({ rows: Number(values.rows) }),
+  () => runExportBench({ rows: Number(values['export-rows']) }),
 ];
 
 for (const bench of BENCHES) {
