@@ -1,10 +1,13 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { withDownloadCharge } from '../domain/accounts/download-limit.ts';
+import { MAX_EXPORT_ROWS } from '../domain/exports/limits.ts';
 import { createJob } from '../domain/jobs/job-commands.ts';
 import { createJobRequestSchema } from '../domain/jobs/job-requests.ts';
 import { renderJob } from '../domain/jobs/job-view.ts';
 import { AppError } from '../platform/errors.ts';
 import { httpHandler } from '../platform/http/http-handler.ts';
 import { successResponse } from '../platform/http/responses.ts';
+import { downloadDeps } from '../platform/services/accounts.services.ts';
 import { jobQueue, jobStore } from '../platform/services/jobs.services.ts';
 import { parseInput } from '../platform/validation.ts';
 
@@ -25,9 +28,13 @@ function requireJobType(body: unknown): void {
   }
 }
 
-export const handler = httpHandler({ authorized: true, json: 'required' }, async ({ event, workspaceId, body }) => {
+export const handler = httpHandler({ authorized: true, json: 'required' }, async ({ event, workspaceId, principal, body }) => {
   requireJobType(body);
   const request = parseInput(createJobRequestSchema, body, 'job');
-  const job = await createJob({ jobs: jobStore(), queue: jobQueue() }, workspaceId, request, callerOf(event));
+  // An export is charged its row cap against the caller's download limit before it is queued (issue 5).
+  const rows = request.job_type === 'export_csv_file' ? (request.job_data.query?.limit ?? MAX_EXPORT_ROWS) : 0;
+  const job = await withDownloadCharge(downloadDeps(), principal, rows, () =>
+    createJob({ jobs: jobStore(), queue: jobQueue() }, workspaceId, request, callerOf(event)),
+  );
   return successResponse({ job: renderJob(job) }, 201);
 });

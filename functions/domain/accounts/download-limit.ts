@@ -49,3 +49,23 @@ export async function refundDownload(deps: { ledger: DownloadLedger }, principal
   if (!charge) return;
   await deps.ledger.refund(principal.workspaceId, charge.userId, charge.period, charge.rows);
 }
+
+/**
+ * Charges `rows` first, runs `work`, and gives the rows back if the work could not start, so a
+ * refused or failed job creation costs nothing. Zero rows (work that downloads nothing) skips
+ * the ledger.
+ */
+export async function withDownloadCharge<T>(
+  deps: { users: UserStore; ledger: DownloadLedger },
+  principal: Principal,
+  rows: number,
+  work: () => Promise<T>,
+): Promise<T> {
+  const charge = rows > 0 ? await chargeDownload(deps, principal, rows) : undefined;
+  try {
+    return await work();
+  } catch (error) {
+    await refundDownload(deps, principal, charge);
+    throw error;
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * Cross-workspace access, table-driven from lib/topology.ts: every route must have a case here,
+ * so a new route without one fails this file. Each case calls the route with workspace B's
+ * credential (an admin-role key) aimed at workspace A's ids, and expects 403 or 404 (`denied`),
+ * or B's own, A-free view (`scoped`), or no workspace data at all (`public`). No answer may ever
+ * contain A's marker.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { topology } from '../../../lib/topology.ts';
+import { eventually, startTestCloud, type TestCloud } from '../helpers/test-cloud.ts';
+import { devAdmin, signIn } from '../accounts/helpers.ts';
+
+type Kind = 'denied' | 'scoped' | 'public';
+
+interface AIds {
+  readonly companyUuid: string;
+  readonly contactUuid: string;
+  /** A second pair that B never upserts, so B holds no record with these uuids. */
+  readonly companyUuid2: string;
+  readonly contactUuid2: string;
+  readonly jobId: string;
+  readonly uploadKey: string;
+  readonly apiKeyId: string;
+  readonly userId: string;
+}
+
+interface Case {
+  readonly kind: Kind;
+  readonly path?: (ids: AIds) => string;
+  readonly body?: (ids: AIds) => unknown;
+}
+
+const MARKER = `amarker${Date.now().toString(36)}`;
+
+const multipart = (ids: AIds) => ({ s3_key: ids.uploadKey, upload_id: 'a-upload-id' });
+
+/** `METHOD path` → how B attacks A through it. */
+const CASES: Readonly<Record<string, Case>> = {
+  'GET /v1/health': { kind: 'public' },
+  'GET /v1/openapi.json': { kind: 'public' },
+  'GET /docs': { kind: 'public' },
+  'GET /docs/{asset}': { kind: 'public', path: () => '/docs/index.css' },
+  // B writes with A's uuids: B's own records are written, A's stay untouched (checked after the table).
+  'POST /v1/companies/batch-upsert': { kind: 'scoped', body: (ids) => [{ uuid: ids.companyUuid, name: 'Overwritten by B' }] },
+  'POST /v1/contacts/batch-upsert': { kind: 'scoped', body: (ids) => [{ uuid: ids.contactUuid, first_name: 'Overwritten', last_name: 'ByB' }] },
+  'POST /v1/records/batch-upsert': { kind: 'scoped', body: () => ({ data: [{ company: 'B Co', first_name: 'Bee', last_name: 'Bee' }] }) },
+  'POST /v1/companies/search': { kind: 'scoped', body: () => ({}) },
+  'POST /v1/contacts/search': { kind: 'scoped', body: () => ({}) },
+  'POST /v1/companies/count': { kind: 'scoped', body: () => ({}) },
+  'POST /v1/contacts/count': { kind: 'scoped', body: () => ({}) },
+  'GET /v1/companies': { kind: 'scoped', path: () => `/v1/companies?name=${MARKER}` },
+  'GET /v1/contacts': { kind: 'scoped' },
+  'GET /v1/company/filters': { kind: 'scoped' },
+  'GET /v1/contact/filters': { kind: 'scoped' },
+  'POST /v1/company/filters/values': { kind: 'scoped', body: () => ({ field: 'name' }) },
+  'POST /v1/contact/filters/values': { kind: 'scoped', body: () => ({ field: 'email' }) },
+  'GET /v1/companies/autocomplete': { kind: 'scoped', path: () => `/v1/companies/autocomplete?field=name&q=${MARKER}` },
+  'GET /v1/contacts/autocomplete': { kind: 'scoped', path: () => `/v1/contacts/autocomplete?field=email&q=${MARKER}` },
+  'GET /v1/dashboard/stats': { kind: 'scoped' },
+  'GET /v1/companies/{uuid}': { kind: 'denied', path: (ids) => `/v1/companies/${ids.companyUuid2}` },
+  'GET /v1/contacts/{uuid}': { kind: 'denied', path: (ids) => `/v1/contacts/${ids.contactUuid2}` },
+  'POST /v1/contacts': { kind: 'scoped', body: () => ({ first_name: 'New', last_name: 'InB' }) },
+  'PATCH /v1/companies/{uuid}': { kind: 'denied', path: (ids) => `/v1/companies/${ids.companyUuid2}`, body: () => ({ name: 'Patched by B' }) },
+  'PATCH /v1/contacts/{uuid}': { kind: 'denied', path: (ids) => `/v1/contacts/${ids.contactUuid2}`, body: () => ({ title: 'Patched by B' }) },
+  'DELETE /v1/companies/{uuid}': { kind: 'denied', path: (ids) => `/v1/companies/${ids.companyUuid2}` },
+  'DELETE /v1/contacts/{uuid}': { kind: 'denied', path: (ids) => `/v1/contacts/${ids.contactUuid2}` },
+  'POST /v1/uploads': { kind: 'scoped', body: () => ({ filename: 'b.csv', size: 10 }) },
+  'POST /v1/uploads/multipart': { kind: 'scoped', body: () => ({ filename: 'b.csv', size: 10 }) },
+  'POST /v1/uploads/multipart/parts': { kind: 'denied', body: (ids) => ({ ...multipart(ids), part_numbers: [1] }) },
+  'POST /v1/uploads/multipart/complete': { kind: 'denied', body: (ids) => ({ ...multipart(ids), parts: [{ part_number: 1, etag: 'x' }] }) },
+  'POST /v1/uploads/multipart/abort': { kind: 'denied', body: multipart },
+  'GET /v1/jobs/{id}/download': { kind: 'denied', path: (ids) => `/v1/jobs/${ids.jobId}/download` },
+  'POST /v1/jobs': { kind: 'denied', body: (ids) => ({ job_type: 'insert_csv_file', job_data: { s3_key: ids.uploadKey } }) },
+  'GET /v1/jobs': { kind: 'scoped' },
+  'GET /v1/jobs/{id}': { kind: 'denied', path: (ids) => `/v1/jobs/${ids.jobId}` },
+  'POST /v1/jobs/{id}/stop': { kind: 'denied', path: (ids) => `/v1/jobs/${ids.jobId}/stop`, body: () => ({}) },
+  'POST /v1/jobs/{id}/retry': { kind: 'denied', path: (ids) => `/v1/jobs/${ids.jobId}/retry`, body: () => ({}) },
+  'POST /v1/jobs/{id}/pause': { kind: 'denied', path: (ids) => `/v1/jobs/${ids.jobId}/pause`, body: () => ({}) },
+  'POST /v1/jobs/{id}/resume': { kind: 'denied', path: (ids) => `/v1/jobs/${ids.jobId}/resume`, body: () => ({}) },
+  'POST /v1/ws-tickets': { kind: 'scoped', body: () => ({}) },
+  'POST /v1/auth/login': { kind: 'public', body: () => ({ email: 'admin@example.com', password: 'not-the-password-1' }) },
+  'POST /v1/auth/refresh': { kind: 'public', body: () => ({ refresh_token: 'lsr_not-a-real-token' }) },
+  'POST /v1/auth/logout': { kind: 'public', body: () => ({ refresh_token: 'lsr_not-a-real-token' }) },
+  'GET /v1/auth/profile': { kind: 'scoped' },
+  'POST /v1/auth/password-reset': { kind: 'public', body: () => ({ email: `${MARKER}@example.com` }) },
+  'POST /v1/auth/password-reset/confirm': { kind: 'public', body: () => ({ token: 'lsp_not-a-real-token', new_password: 'Abcdefgh123', confirm_password: 'Abcdefgh123' }) },
+  'POST /v1/api-keys': { kind: 'scoped', body: () => ({ name: 'b key' }) },
+  'GET /v1/api-keys': { kind: 'scoped' },
+  'DELETE /v1/api-keys/{id}': { kind: 'denied', path: (ids) => `/v1/api-keys/${ids.apiKeyId}` },
+  'GET /v1/users': { kind: 'scoped' },
+  'POST /v1/users': { kind: 'scoped', body: () => ({ email: `b-user-${Date.now()}@example.com`, name: 'B user', password: 'B-user-passw0rd' }) },
+  'PATCH /v1/users/{id}': { kind: 'denied', path: (ids) => `/v1/users/${ids.userId}`, body: () => ({ role: 'user', is_active: false }) },
+};
+
+let t: TestCloud;
+let ids: AIds;
+/** Strings only A's data contains: an answer to B holding any of them is a leak. */
+let secrets: string[];
+
+async function seedWorkspaceA(): Promise<AIds> {
+  const creds = await devAdmin(t);
+  const admin = await signIn(t, creds.email, creds.password);
+  // One call per record: each answer's first uuid is that record's.
+  const company = await t.api('/v1/companies/batch-upsert', { body: [{ name: `Company ${MARKER}`, linkedin_url: `https://linkedin.com/company/${MARKER}` }] });
+  const company2 = await t.api('/v1/companies/batch-upsert', { body: [{ name: `Second ${MARKER}`, linkedin_url: `https://linkedin.com/company/second-${MARKER}` }] });
+  const contact = await t.api('/v1/contacts/batch-upsert', { body: [{ first_name: 'Ann', last_name: MARKER, email: `ann@${MARKER}.com` }] });
+  const contact2 = await t.api('/v1/contacts/batch-upsert', { body: [{ first_name: 'Bob', last_name: MARKER, email: `bob@${MARKER}.com` }] });
+  const upload = await t.api('/v1/uploads', { body: { filename: 'a-people.csv', size: 10 } });
+  const job = await t.api('/v1/jobs', { body: { job_type: 'export_csv_file', job_data: { entity: 'company', query: { limit: 1 } }, retry_count: 1 } });
+  const key = await t.api('/v1/api-keys', { key: admin.access, body: { name: `key ${MARKER}` } });
+  const user = await t.api('/v1/users', { key: admin.access, body: { email: `${MARKER}@example.com`, name: `User ${MARKER}`, password: 'A-user-passw0rd' } });
+  for (const [what, res, status] of [['company', company, 200], ['company 2', company2, 200], ['contact', contact, 200], ['contact 2', contact2, 200], ['upload', upload, 201], ['job', job, 201], ['key', key, 201], ['user', user, 201]] as const) {
+    if (res.status !== status) throw new Error(`seeding A's ${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  }
+  await eventually(async () => (await t.api('/v1/companies/count', { body: {} })).body.count >= 1, 'A company indexed');
+  await eventually(async () => (await t.api('/v1/contacts/count', { body: {} })).body.count >= 1, 'A contact indexed');
+  return {
+    companyUuid: company.body.company_uuids[0],
+    contactUuid: contact.body.contact_uuids[0],
+    companyUuid2: company2.body.company_uuids[0],
+    contactUuid2: contact2.body.contact_uuids[0],
+    jobId: job.body.job.id,
+    uploadKey: upload.body.s3_key ?? upload.body.key,
+    apiKeyId: key.body.api_key.id,
+    userId: user.body.user.id,
+  };
+}
+
+beforeAll(async () => {
+  t = await startTestCloud();
+  ids = await seedWorkspaceA();
+  secrets = [MARKER];
+}, 240_000);
+afterAll(async () => {
+  await t?.stop();
+});
+
+describe('security: workspace B never reaches workspace A', () => {
+  it('It should have a case for every route of the topology', () => {
+    const missing = topology.http.routes.map((route) => `${route.method} ${route.path}`).filter((name) => !CASES[name]);
+    expect(missing, 'add a cross-workspace case for each new route').toEqual([]);
+  });
+
+  for (const route of topology.http.routes) {
+    const name = `${route.method} ${route.path}`;
+    it(`It should keep ${name} out of A's data`, async () => {
+      const spec = CASES[name];
+      if (!spec) throw new Error(`no cross-workspace case for ${name}`);
+      const path = spec.path ? spec.path(ids) : route.path;
+      const body = spec.body?.(ids);
+
+      const answer = await t.api(path, { method: route.method, key: t.keys.b, ...(body !== undefined ? { body } : {}) });
+
+      const text = JSON.stringify(answer.body);
+      for (const secret of secrets) expect(text, `${name} leaked A's data`).not.toContain(secret);
+      if (spec.kind === 'denied') expect([403, 404], `${name} answered ${answer.status}: ${text}`).toContain(answer.status);
+      if (spec.kind === 'scoped') expect(answer.status, `${name} answered ${answer.status}: ${text}`).toBeLessThan(500);
+    });
+  }
+
+  it("It should leave A's records, job, key and user as A made them", async () => {
+    const company = await t.api(`/v1/companies/${ids.companyUuid}`);
+    const second = await t.api(`/v1/contacts/${ids.contactUuid2}`);
+    const job = await t.api(`/v1/jobs/${ids.jobId}`);
+    const keys = await t.api('/v1/api-keys');
+    const users = await t.api('/v1/users');
+
+    expect(company.status).toBe(200);
+    expect(JSON.stringify(company.body)).toContain(`Company ${MARKER}`);
+    expect(JSON.stringify(company.body)).not.toContain('Overwritten by B');
+    expect(second.status).toBe(200);
+    expect(JSON.stringify(second.body)).not.toContain('Patched by B');
+    expect(job.status).toBe(200);
+    const key = keys.body.api_keys.find((k: { id: string }) => k.id === ids.apiKeyId);
+    expect(key?.revoked_at).toBeNull();
+    const user = users.body.users.find((u: { id: string }) => u.id === ids.userId);
+    expect(user).toMatchObject({ role: 'user', is_active: true });
+  });
+});
