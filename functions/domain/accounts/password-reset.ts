@@ -1,4 +1,4 @@
-import { AppError, validationError } from '../../platform/errors.ts';
+import { validationError, type AppError } from '../../platform/errors.ts';
 import type { RateCounter, UserStore } from '../../ports/accounts.port.ts';
 import { hashOpaqueToken } from '../auth/opaque-token.ts';
 import { hashPassword, passwordProblems } from '../auth/password.ts';
