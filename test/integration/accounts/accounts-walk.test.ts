@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoWorkspaceLimits } from '../../../functions/adapters/dynamodb/rate-limits.dynamodb.ts';
+import { issueApiKey } from '../../../functions/domain/auth/issue-api-key.ts';
 import { startTestCloud, type TestCloud } from '../helpers/test-cloud.ts';
 import { callFrom, devAdmin, freshIp, login, newUser, outbox, signIn, tokenIn } from './helpers.ts';
 
@@ -209,5 +211,20 @@ describe('accounts: the done-when walk, with fetch only', () => {
     expect(after.status).toBe(200);
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.error.details[0].path).toBe('email');
+  });
+
+  it("It should answer 429 with Retry-After past a workspace's own hourly API limit, per key", async () => {
+    const limits = new DynamoWorkspaceLimits(cloud.documents, cloud.cloud.resources.tables.control);
+    await limits.setApiRequestsPerHour('workspace-limited', 3);
+    const first = (await issueApiKey(cloud.apiKeys, 'workspace-limited', 'limited one')).key;
+    const second = (await issueApiKey(cloud.apiKeys, 'workspace-limited', 'limited two')).key;
+
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) statuses.push(await cloud.api('/v1/companies/count', { key: first, body: {} }));
+    const otherKey = await cloud.api('/v1/companies/count', { key: second, body: {} });
+
+    expect(statuses.map((s) => s.status)).toEqual([200, 200, 200, 429]);
+    expect(statuses[3]?.body.error.code).toBe('ERR_RATE_LIMITED');
+    expect(otherKey.status).toBe(200);
   });
 });
