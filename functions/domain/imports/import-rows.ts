@@ -1,8 +1,8 @@
 import { planColumns, type ColumnMap, type ColumnPlan } from './column-plan.ts';
-import { csvRecords, type CsvRecord } from './csv-records.ts';
+import { csvRecordBatches, type CsvRecord } from './csv-records.ts';
 import type { ImportDelimiter } from './import-limits.ts';
 import { importError } from './import-errors.ts';
-import { mapRow, type MappedRow } from './row-mapper.ts';
+import { RowMapper, type MappedRow } from './row-mapper.ts';
 import { sniffHead } from './sniff.ts';
 
 export interface ImportRow {
@@ -19,7 +19,8 @@ export interface ImportRows {
   /** Row and byte offset of the header's end (fresh) or of the resume point. */
   readonly startRow: number;
   readonly startByte: number;
-  readonly rows: AsyncGenerator<ImportRow>;
+  /** The rows, in the groups each chunk of the file completes. */
+  readonly rows: AsyncGenerator<ImportRow[]>;
 }
 
 /** Where a resumed run picks up: what the first run learned from the header, and the position. */
@@ -39,13 +40,13 @@ async function* replay(head: readonly Uint8Array[], rest: AsyncIterator<Uint8Arr
   }
 }
 
-async function* mapped(records: AsyncGenerator<CsvRecord>, plan: ColumnPlan, firstRow: number): AsyncGenerator<ImportRow> {
+async function* mapped(records: AsyncGenerator<CsvRecord[]>, plan: ColumnPlan, firstRow: number, pending: readonly CsvRecord[] = []): AsyncGenerator<ImportRow[]> {
   let row = firstRow;
+  const mapper = new RowMapper(plan);
+  const mapAll = (batch: readonly CsvRecord[]): ImportRow[] => batch.map((record) => ({ row: ++row, endByte: record.endByte, mapped: mapper.map(record.cells) }));
   try {
-    for (let next = await records.next(); !next.done; next = await records.next()) {
-      row++;
-      yield { row, endByte: next.value.endByte, mapped: mapRow(plan, next.value.cells) };
-    }
+    if (pending.length > 0) yield mapAll(pending);
+    for (let next = await records.next(); !next.done; next = await records.next()) yield mapAll(next.value);
   } finally {
     await records.return(undefined);
   }
@@ -60,20 +61,20 @@ export async function openImportRows(body: AsyncIterable<Uint8Array>, options: {
   const { resume } = options;
   if (resume) {
     const plan = planColumns(resume.headers, options.columnMap);
-    const records = csvRecords(body, { delimiter: resume.delimiter, startByte: resume.byte, rowsBefore: resume.row });
+    const records = csvRecordBatches(body, { delimiter: resume.delimiter, startByte: resume.byte, rowsBefore: resume.row });
     return { plan, delimiter: resume.delimiter, startRow: resume.row, startByte: resume.byte, rows: mapped(records, plan, resume.row) };
   }
   const sniffed = await sniffHead(body);
   const delimiter = options.delimiter ?? sniffed.delimiter;
-  const records = csvRecords(replay(sniffed.head, sniffed.rest), { delimiter, startByte: 0, rowsBefore: 0 });
-  const header = await records.next();
-  if (header.done) {
-    await records.return(undefined);
-    throw importError.emptyFile();
-  }
+  const records = csvRecordBatches(replay(sniffed.head, sniffed.rest), { delimiter, startByte: 0, rowsBefore: 0 });
   try {
-    const plan = planColumns(header.value.cells, options.columnMap);
-    return { plan, delimiter, startRow: 1, startByte: header.value.endByte, rows: mapped(records, plan, 1) };
+    // The header is the first record; the rest of its chunk are the first rows.
+    let first = await records.next();
+    while (!first.done && first.value.length === 0) first = await records.next();
+    if (first.done) throw importError.emptyFile();
+    const [header, ...rest] = first.value as [CsvRecord, ...CsvRecord[]];
+    const plan = planColumns(header.cells, options.columnMap);
+    return { plan, delimiter, startRow: 1, startByte: header.endByte, rows: mapped(records, plan, 1, rest) };
   } catch (error) {
     await records.return(undefined);
     throw error;

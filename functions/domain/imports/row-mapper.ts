@@ -1,6 +1,7 @@
 import { prepareCsvLikeRow } from '../records/csv-like-row.ts';
 import type { PreparedRecord } from '../records/prepare.ts';
 import type { ColumnPlan } from './column-plan.ts';
+import { companyKeyOf, fastPrepareCompany, fastPrepareCsvLikeRow, type FastPrepared } from './fast-prepare.ts';
 import { MAX_EXTRA_VALUE_LENGTH } from './import-limits.ts';
 
 /** One problem of one row, as the error report lists it. */
@@ -16,7 +17,12 @@ export type MappedRow =
   | { readonly kind: 'blank' };
 
 const ROW = '(row)';
-const isBlank = (cell: string | undefined): boolean => cell === undefined || cell.trim() === '';
+/** Blank as zod's path sees it (`trim() === ''`); a cell opening with a visible ASCII character never is. */
+const isBlank = (cell: string | undefined): boolean => {
+  if (cell === undefined || cell === '') return true;
+  const first = cell.charCodeAt(0);
+  return !(first > 32 && first < 127) && cell.trim() === '';
+};
 
 /** An error path of the CSV-like row (`employees`, `email`, `industry[3]`) in the file's own header. */
 function columnOf(plan: ColumnPlan, path: string): string {
@@ -33,41 +39,70 @@ function countProblem(plan: ColumnPlan, cells: readonly string[]): RowProblem | 
   return { column: ROW, reason: `Expected ${expected} columns as in the header, found ${cells.length}` };
 }
 
+/** Distinct companies remembered per import: rows of one company share its normalised record. */
+const COMPANY_CACHE_SIZE = 10_000;
+
 /**
- * One record's cells → the company and contact it names (normalised by the records domain, as
- * the HTTP batch upsert does) with its unknown columns in `extra` (on the contact when the row
- * has one, else on the company), or the problems that keep it out.
+ * One record's cells → the company and contact it names (normalised as the HTTP batch upsert
+ * does: fast-prepare.ts, else the records domain's zod path) with its unknown columns in
+ * `extra` (on the contact when the row has one, else on the company), or the problems that
+ * keep it out. One mapper per import: it caches the companies it has prepared.
  */
-export function mapRow(plan: ColumnPlan, cells: readonly string[]): MappedRow {
-  const mismatch = countProblem(plan, cells);
-  if (mismatch) return { kind: 'invalid', problems: [mismatch] };
-  const row: Record<string, string> = {};
-  const extra: [string, string][] = [];
-  const problems: RowProblem[] = [];
-  let blank = true;
-  for (let i = 0; i < plan.headers.length; i++) {
-    const cell = cells[i];
-    if (cell === undefined || isBlank(cell)) continue;
-    blank = false;
-    const target = plan.targets[i];
-    if (target) row[target] = cell;
-    else if (target === undefined) {
-      const value = cell.trim();
-      if (value.length > MAX_EXTRA_VALUE_LENGTH) problems.push({ column: plan.headers[i] as string, reason: `Longer than ${MAX_EXTRA_VALUE_LENGTH} characters` });
-      else extra.push([plan.extraKeys[i] as string, value]);
-    }
+export class RowMapper {
+  private readonly companies = new Map<string, PreparedRecord | null | undefined>();
+
+  constructor(readonly plan: ColumnPlan) {}
+
+  private company(row: Readonly<Record<string, string>>): PreparedRecord | null | undefined {
+    const key = companyKeyOf(row);
+    if (this.companies.has(key)) return this.companies.get(key);
+    if (this.companies.size >= COMPANY_CACHE_SIZE) this.companies.clear();
+    const company = fastPrepareCompany(row);
+    this.companies.set(key, company);
+    return company;
   }
-  if (blank) return { kind: 'blank' };
+
+  map(cells: readonly string[]): MappedRow {
+    const { plan } = this;
+    const mismatch = countProblem(plan, cells);
+    if (mismatch) return { kind: 'invalid', problems: [mismatch] };
+    const row: Record<string, string> = {};
+    const extra: [string, string][] = [];
+    const problems: RowProblem[] = [];
+    let blank = true;
+    for (let i = 0; i < plan.headers.length; i++) {
+      const cell = cells[i];
+      if (cell === undefined || isBlank(cell)) continue;
+      blank = false;
+      const target = plan.targets[i];
+      if (target) row[target] = cell;
+      else if (target === undefined) {
+        const value = cell.trim();
+        if (value.length > MAX_EXTRA_VALUE_LENGTH) problems.push({ column: plan.headers[i] as string, reason: `Longer than ${MAX_EXTRA_VALUE_LENGTH} characters` });
+        else extra.push([plan.extraKeys[i] as string, value]);
+      }
+    }
+    if (blank) return { kind: 'blank' };
+    const result = fastPrepareCsvLikeRow(row, this.company(row)) ?? slowPrepare(plan, row, problems);
+    if (problems.length > 0 || !result) return { kind: 'invalid', problems };
+    // fromEntries defines own properties: a header named "__proto__" stays a plain key.
+    const extraMap = extra.length > 0 ? Object.fromEntries(extra) : undefined;
+    const records: PreparedRecord[] = [];
+    if (result.company) records.push(extraMap && !result.contact ? { ...result.company, extra: extraMap } : result.company);
+    if (result.contact) records.push(extraMap ? { ...result.contact, extra: extraMap } : result.contact);
+    return { kind: 'records', records };
+  }
+}
+
+/** The records domain's own (zod) path: it decides every row the fast path is unsure of, and words its errors. */
+function slowPrepare(plan: ColumnPlan, row: Readonly<Record<string, string>>, problems: RowProblem[]): FastPrepared | undefined {
   const result = prepareCsvLikeRow(row);
   problems.push(...result.errors.map((e) => ({ column: columnOf(plan, e.path), reason: e.message })));
   if (problems.length === 0 && !result.company && !result.contact) {
     problems.push({ column: ROW, reason: 'The row names no company (name or LinkedIn URL) and no person (first name, last name or LinkedIn URL)' });
   }
-  if (problems.length > 0) return { kind: 'invalid', problems };
-  const records: PreparedRecord[] = [];
-  // fromEntries defines own properties: a header named "__proto__" stays a plain key.
-  const extraMap = extra.length > 0 ? Object.fromEntries(extra) : undefined;
-  if (result.company) records.push(extraMap && !result.contact ? { ...result.company, extra: extraMap } : result.company);
-  if (result.contact) records.push(extraMap ? { ...result.contact, extra: extraMap } : result.contact);
-  return { kind: 'records', records };
+  return problems.length > 0 ? undefined : result;
 }
+
+/** One row on its own (tests, one-off use). */
+export const mapRow = (plan: ColumnPlan, cells: readonly string[]): MappedRow => new RowMapper(plan).map(cells);

@@ -165,17 +165,19 @@ class ImportRun {
     let inFlight: Promise<boolean> | undefined;
     try {
       for (let next = await rows.next(); !next.done; next = await rows.next()) {
-        this.add(batch, next.value);
-        if (batch.read < IMPORT_BATCH_ROWS) continue;
-        // One commit in flight while the next batch is parsed; checkpoints stay in row order.
-        if (inFlight && !(await inFlight)) return { outcome: 'stopped' };
-        if (this.ctx.remainingMs() < MIN_REMAINING_MS) {
-          return (await this.commit(batch)) ? { outcome: 'continue' } : { outcome: 'stopped' };
+        for (const item of next.value) {
+          this.add(batch, item);
+          if (batch.read < IMPORT_BATCH_ROWS) continue;
+          // One commit in flight while the next batch is parsed; checkpoints stay in row order.
+          if (inFlight && !(await inFlight)) return { outcome: 'stopped' };
+          if (this.ctx.remainingMs() < MIN_REMAINING_MS) {
+            return (await this.commit(batch)) ? { outcome: 'continue' } : { outcome: 'stopped' };
+          }
+          inFlight = this.commit(batch);
+          // A rejected commit is awaited below or at the next batch; never left unhandled.
+          inFlight.catch(() => undefined);
+          batch = new Batch(item.row + 1);
         }
-        inFlight = this.commit(batch);
-        // A rejected commit is awaited below or at the next batch; never left unhandled.
-        inFlight.catch(() => undefined);
-        batch = new Batch(next.value.row + 1);
       }
       if (inFlight && !(await inFlight)) return { outcome: 'stopped' };
       inFlight = undefined;

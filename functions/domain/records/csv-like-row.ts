@@ -8,7 +8,7 @@ import { prepareCompany, prepareContact, type PreparedRecord } from './prepare.t
  * `company_` where they would clash with the person's own, and the person's LinkedIn is
  * `person_linkedin_url`. Each target field is named once here.
  */
-const COMPANY_COLUMNS = {
+export const COMPANY_COLUMNS = {
   company: 'name',
   company_linkedin_url: 'linkedin_url',
   company_website: 'website',
@@ -29,7 +29,7 @@ const COMPANY_COLUMNS = {
   founded_year: 'founded_year',
 } as const;
 
-const CONTACT_COLUMNS = {
+export const CONTACT_COLUMNS = {
   first_name: 'first_name',
   last_name: 'last_name',
   email: 'email',

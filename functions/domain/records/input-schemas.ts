@@ -6,11 +6,15 @@ import { cleanText, normaliseUrl, parseLenientNumber, toList } from './normalise
 export const MAX_VALUE_LENGTH = 4096;
 /** Most entries a list field (industries, departments...) may hold. */
 export const MAX_LIST_ITEMS = 200;
+/** Longest comma-separated list text, a number's text, and an email address. */
+export const MAX_LIST_TEXT_LENGTH = MAX_VALUE_LENGTH * 4;
+export const MAX_NUMBER_TEXT_LENGTH = 64;
+export const MAX_EMAIL_LENGTH = 320;
 
 /** Fields the server owns: never accepted from a client. */
 const SYSTEM_FIELDS = new Set(['uuid', 'workspace_id', 'created_at', 'updated_at', 'version']);
 
-const INTEGER_BOUNDS: Record<string, readonly [number, number]> = {
+export const INTEGER_BOUNDS: Readonly<Record<string, readonly [number, number]>> = {
   founded_year: [1000, 2100],
 };
 
@@ -18,18 +22,20 @@ const INTEGER_BOUNDS: Record<string, readonly [number, number]> = {
 const blankToUndefined = (value: unknown): unknown =>
   value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
 
+/** The stored form of a text or keyword value (shared with the CSV import's fast path). */
+export function storedText(spec: FieldSpec, name: string, value: string): string {
+  if (name.endsWith('linkedin_url') || name === 'website') return normaliseUrl(value);
+  const cleaned = cleanText(value);
+  return spec.lowercase ? cleaned.toLowerCase() : cleaned;
+}
+
 function textField(spec: FieldSpec, name: string) {
-  const toStored = (value: string): string => {
-    if (name.endsWith('linkedin_url') || name === 'website') return normaliseUrl(value);
-    const cleaned = cleanText(value);
-    return spec.lowercase ? cleaned.toLowerCase() : cleaned;
-  };
-  return z.string().max(MAX_VALUE_LENGTH).transform(toStored);
+  return z.string().max(MAX_VALUE_LENGTH).transform((value) => storedText(spec, name, value));
 }
 
 function listField() {
   return z
-    .union([z.string().max(MAX_VALUE_LENGTH * 4), z.array(z.string().max(MAX_VALUE_LENGTH)).max(MAX_LIST_ITEMS)])
+    .union([z.string().max(MAX_LIST_TEXT_LENGTH), z.array(z.string().max(MAX_VALUE_LENGTH)).max(MAX_LIST_ITEMS)])
     .transform((value, ctx) => {
       const list = toList(value);
       if (list.length > MAX_LIST_ITEMS) ctx.addIssue({ code: 'custom', message: `At most ${MAX_LIST_ITEMS} values` });
@@ -37,24 +43,23 @@ function listField() {
     });
 }
 
-function numberField(spec: FieldSpec, name: string) {
+/** A number field's value from a number or lenient text, within its bounds (shared with the CSV import's fast path). */
+export function storedNumber(spec: FieldSpec, name: string, value: number | string): { ok: true; value: number } | { ok: false; reason: string } {
   const integer = spec.type === 'integer' || spec.type === 'long';
   const [min, max] = INTEGER_BOUNDS[name] ?? [0, Number.MAX_SAFE_INTEGER];
-  return z.union([z.number(), z.string().max(64)]).transform((value, ctx) => {
-    const parsed = parseLenientNumber(value);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: parsed.reason });
-      return z.NEVER;
-    }
-    if (integer && !Number.isInteger(parsed.value)) {
-      ctx.addIssue({ code: 'custom', message: `Expected a whole number, got ${parsed.value}` });
-      return z.NEVER;
-    }
-    if (parsed.value < min || parsed.value > max) {
-      ctx.addIssue({ code: 'custom', message: `Expected a number between ${min} and ${max}` });
-      return z.NEVER;
-    }
-    return parsed.value;
+  const parsed = parseLenientNumber(value);
+  if (!parsed.ok) return parsed;
+  if (integer && !Number.isInteger(parsed.value)) return { ok: false, reason: `Expected a whole number, got ${parsed.value}` };
+  if (parsed.value < min || parsed.value > max) return { ok: false, reason: `Expected a number between ${min} and ${max}` };
+  return parsed;
+}
+
+function numberField(spec: FieldSpec, name: string) {
+  return z.union([z.number(), z.string().max(MAX_NUMBER_TEXT_LENGTH)]).transform((value, ctx) => {
+    const stored = storedNumber(spec, name, value);
+    if (stored.ok) return stored.value;
+    ctx.addIssue({ code: 'custom', message: stored.reason });
+    return z.NEVER;
   });
 }
 
@@ -69,7 +74,7 @@ function inputField(name: string, spec: FieldSpec): z.ZodType {
 
 const EMAIL = z
   .string()
-  .max(320)
+  .max(MAX_EMAIL_LENGTH)
   .transform((v) => cleanText(v).toLowerCase())
   .pipe(z.email({ message: 'Not an email address' }));
 

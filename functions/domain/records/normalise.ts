@@ -3,8 +3,11 @@
  * identity-like fields, split comma-separated lists, parse numbers leniently but never guess.
  */
 
+// Already clean: no whitespace but single inner spaces. Most cells are, and a test is cheaper than a replace.
+const UNCLEAN = /^\s|\s$|\s\s|[^\S ]/;
+
 export function cleanText(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
+  return UNCLEAN.test(value) ? value.replace(/\s+/g, ' ').trim() : value;
 }
 
 /** A list from an array or a comma-separated string; blanks and repeats (case-insensitive) dropped. */

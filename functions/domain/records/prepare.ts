@@ -3,7 +3,7 @@ import type { ErrorDetail } from '../../platform/errors.ts';
 import { issuesToDetails } from '../../platform/validation.ts';
 import type { Entity } from './fields.ts';
 import { companyUuid, contactUuid } from './ids.ts';
-import { companyInputSchema, contactInputSchema, toRecordInput, type RecordFields } from './input-schemas.ts';
+import { companyInputSchema, contactInputSchema, toRecordInput, type RecordFields, type RecordInput } from './input-schemas.ts';
 import { domainOf } from './normalise.ts';
 
 /** A record ready to be merged into storage: its identity and its normalised fields. */
@@ -32,7 +32,11 @@ function identityError(entity: Entity): ErrorDetail[] {
 function prepareWith(entity: Entity, schema: z.ZodType, row: unknown, prefix: string): Prepared {
   const parsed = schema.safeParse(row);
   if (!parsed.success) return { ok: false, errors: issuesToDetails(parsed.error.issues, prefix) };
-  const { uuid, fields } = toRecordInput(parsed.data as Record<string, unknown>);
+  return identify(entity, toRecordInput(parsed.data as Record<string, unknown>));
+}
+
+/** Normalised fields → a record with its identity (explicit uuid, or derived), or the identity error. */
+export function identify(entity: Entity, { uuid, fields }: RecordInput): Prepared {
   if (entity === 'company' && fields.domain === undefined && typeof fields.website === 'string') {
     const domain = domainOf(fields.website);
     if (domain) fields.domain = domain;
