@@ -118,14 +118,15 @@ describe('LeadstackStack wiring', () => {
     });
 
     it('It should give table grants at exactly the declared level', () => {
-      const reader = actionsOf(template, 'authorizer');
+      // authProfile reads the control table only (the authorizer also writes: rate counters, last_used_at).
+      const reader = actionsOf(template, 'authProfile');
       expect(reader).toContain('dynamodb:GetItem');
       expect(reader).not.toContain('dynamodb:PutItem');
       const writer = actionsOf(template, 'wsConnect');
       expect(writer).toContain('dynamodb:PutItem');
       expect(writer).not.toContain('dynamodb:GetItem');
-      expect(resourceText('authorizer')).toContain('ControlTable');
-      expect(resourceText('authorizer')).not.toContain('RecordsTable');
+      expect(resourceText('authProfile')).toContain('ControlTable');
+      expect(resourceText('authProfile')).not.toContain('RecordsTable');
     });
 
     it('It should grant @connections management only to functions declaring websocket access, on the live stage', () => {
