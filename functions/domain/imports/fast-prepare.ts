@@ -28,6 +28,9 @@ import { identify, type PreparedRecord } from '../records/prepare.ts';
 type CellNormaliser = (value: string) => RecordFields[string] | undefined;
 
 const EMAIL_PATTERN = z.regexes.email;
+/** Bounds of each list field's memo: distinct texts kept, and the longest text worth keeping. */
+const MAX_MEMO_ENTRIES = 1_000;
+const MAX_MEMO_TEXT_LENGTH = 256;
 const PERSON_FIELDS = ['first_name', 'last_name', 'linkedin_url', 'email'];
 
 function normaliserFor(name: string, spec: FieldSpec): CellNormaliser {
@@ -39,10 +42,18 @@ function normaliserFor(name: string, spec: FieldSpec): CellNormaliser {
     };
   }
   if (spec.array) {
+    // Lists repeat ("Engineering, Sales"): each distinct text is split once per process. The
+    // lists are frozen, as rows share them.
+    const seen = new Map<string, readonly string[] | undefined>();
     return (v) => {
-      if (v.length > MAX_LIST_TEXT_LENGTH) return undefined;
-      const list = toList(v);
-      return list.length <= MAX_LIST_ITEMS ? list : undefined;
+      if (seen.has(v)) return seen.get(v) as string[] | undefined;
+      const list = v.length > MAX_LIST_TEXT_LENGTH ? undefined : toList(v);
+      const kept = list && list.length <= MAX_LIST_ITEMS ? Object.freeze(list) : undefined;
+      if (v.length <= MAX_MEMO_TEXT_LENGTH) {
+        if (seen.size >= MAX_MEMO_ENTRIES) seen.clear();
+        seen.set(v, kept);
+      }
+      return kept as string[] | undefined;
     };
   }
   if (spec.type === 'keyword' || spec.type === 'text') return (v) => (v.length > MAX_VALUE_LENGTH ? undefined : storedText(spec, name, v));

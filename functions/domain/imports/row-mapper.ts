@@ -50,8 +50,27 @@ const COMPANY_CACHE_SIZE = 10_000;
  */
 export class RowMapper {
   private readonly companies = new Map<string, PreparedRecord | null | undefined>();
+  /** Column indexes that fill a CSV-like column, and their targets. */
+  private readonly mappedAt: number[] = [];
+  private readonly mappedTo: string[] = [];
+  /** Column indexes kept in `extra`, and their keys. */
+  private readonly extraAt: number[] = [];
+  private readonly extraKey: string[] = [];
+  /** A header named like an Object.prototype accessor must be defined, not assigned. */
+  private readonly extraNeedsDefine: boolean;
 
-  constructor(readonly plan: ColumnPlan) {}
+  constructor(readonly plan: ColumnPlan) {
+    plan.targets.forEach((target, i) => {
+      if (target) {
+        this.mappedAt.push(i);
+        this.mappedTo.push(target);
+      } else if (target === undefined) {
+        this.extraAt.push(i);
+        this.extraKey.push(plan.extraKeys[i] as string);
+      }
+    });
+    this.extraNeedsDefine = this.extraKey.some((key) => key in Object.prototype);
+  }
 
   private company(row: Readonly<Record<string, string>>): PreparedRecord | null | undefined {
     const key = companyKeyOf(row);
@@ -62,34 +81,45 @@ export class RowMapper {
     return company;
   }
 
+  /** The unknown columns' values; undefined when all are blank. */
+  private extraOf(cells: readonly string[], problems: RowProblem[]): Record<string, string> | undefined {
+    let extra: Record<string, string> | undefined;
+    for (let k = 0; k < this.extraAt.length; k++) {
+      const at = this.extraAt[k] as number;
+      const cell = cells[at];
+      if (isBlank(cell)) continue;
+      const value = (cell as string).trim();
+      if (value.length > MAX_EXTRA_VALUE_LENGTH) {
+        problems.push({ column: this.plan.headers[at] as string, reason: `Longer than ${MAX_EXTRA_VALUE_LENGTH} characters` });
+        continue;
+      }
+      extra ??= {};
+      const key = this.extraKey[k] as string;
+      if (this.extraNeedsDefine) Object.defineProperty(extra, key, { value, enumerable: true, writable: true, configurable: true });
+      else extra[key] = value;
+    }
+    return extra;
+  }
+
   map(cells: readonly string[]): MappedRow {
-    const { plan } = this;
-    const mismatch = countProblem(plan, cells);
+    const mismatch = countProblem(this.plan, cells);
     if (mismatch) return { kind: 'invalid', problems: [mismatch] };
     const row: Record<string, string> = {};
-    const extra: [string, string][] = [];
-    const problems: RowProblem[] = [];
-    let blank = true;
-    for (let i = 0; i < plan.headers.length; i++) {
-      const cell = cells[i];
-      if (cell === undefined || isBlank(cell)) continue;
-      blank = false;
-      const target = plan.targets[i];
-      if (target) row[target] = cell;
-      else if (target === undefined) {
-        const value = cell.trim();
-        if (value.length > MAX_EXTRA_VALUE_LENGTH) problems.push({ column: plan.headers[i] as string, reason: `Longer than ${MAX_EXTRA_VALUE_LENGTH} characters` });
-        else extra.push([plan.extraKeys[i] as string, value]);
-      }
+    let named = false;
+    for (let k = 0; k < this.mappedAt.length; k++) {
+      const cell = cells[this.mappedAt[k] as number];
+      if (isBlank(cell)) continue;
+      row[this.mappedTo[k] as string] = cell as string;
+      named = true;
     }
-    if (blank) return { kind: 'blank' };
-    const result = fastPrepareCsvLikeRow(row, this.company(row)) ?? slowPrepare(plan, row, problems);
+    const problems: RowProblem[] = [];
+    const extra = this.extraOf(cells, problems);
+    if (!named && !extra && problems.length === 0) return { kind: 'blank' };
+    const result = fastPrepareCsvLikeRow(row, this.company(row)) ?? slowPrepare(this.plan, row, problems);
     if (problems.length > 0 || !result) return { kind: 'invalid', problems };
-    // fromEntries defines own properties: a header named "__proto__" stays a plain key.
-    const extraMap = extra.length > 0 ? Object.fromEntries(extra) : undefined;
     const records: PreparedRecord[] = [];
-    if (result.company) records.push(extraMap && !result.contact ? { ...result.company, extra: extraMap } : result.company);
-    if (result.contact) records.push(extraMap ? { ...result.contact, extra: extraMap } : result.contact);
+    if (result.company) records.push(extra && !result.contact ? { ...result.company, extra } : result.company);
+    if (result.contact) records.push(extra ? { ...result.contact, extra } : result.contact);
     return { kind: 'records', records };
   }
 }
