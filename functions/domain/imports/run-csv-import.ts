@@ -2,6 +2,7 @@ import type { ErrorReportStore, ObjectSource } from '../../ports/imports.port.ts
 import type { RecordStore } from '../../ports/records.port.ts';
 import { RUNNING_STATUSES, type JobCounters } from '../jobs/job.ts';
 import type { JobRunContext, JobRunOutcome } from '../jobs/runner.ts';
+import type { PreparedRecord } from '../records/prepare.ts';
 import { Writes } from '../records/upsert-batch.ts';
 import { workspaceOfKey } from '../uploads/upload-key.ts';
 import { ERROR_REPORT_HEADER, errorPartKey, errorPartsPrefix, errorReportKey, errorReportLines } from './error-report.ts';
@@ -23,6 +24,8 @@ export const IMPORT_STAGE = 'import';
 export const ERROR_REPORT_STAGE = 'error_report';
 const STEP_ROWS = 'importing rows';
 const STEP_REPORT = 'writing the error report';
+/** Companies a run remembers having stored (see `unwritten`). */
+const MAX_REMEMBERED_COMPANIES = 50_000;
 
 /** One batch of rows between two checkpoints. */
 class Batch {
@@ -48,6 +51,7 @@ class ImportRun {
   private etag: string | undefined;
   private headers: readonly string[] = [];
   private delimiter: ImportCheckpoint['delimiter'] = ',';
+  private readonly writtenCompanies = new Set<string>();
 
   constructor(
     private readonly deps: ImportDeps,
@@ -119,9 +123,33 @@ class ImportRun {
     }
   }
 
+  /**
+   * The batch's records minus the companies this run already stored with exactly these values:
+   * an export lists many people per company, and rewriting an unchanged company changes nothing.
+   * A new run (after a crash) starts with none remembered, so it rewrites them, harmlessly.
+   */
+  private unwritten(batch: Batch): { records: PreparedRecord[]; companies: string[] } {
+    const records: PreparedRecord[] = [];
+    const companies: string[] = [];
+    for (const record of batch.writes.records()) {
+      if (record.entity !== 'company') {
+        records.push(record);
+        continue;
+      }
+      const signature = `${record.uuid}${JSON.stringify(record.fields)}${JSON.stringify(record.extra ?? null)}`;
+      if (this.writtenCompanies.has(signature)) continue;
+      records.push(record);
+      companies.push(signature);
+    }
+    return { records, companies };
+  }
+
   /** Writes the batch, then its error lines, then the checkpoint: a crash anywhere replays it whole. False when the job was stopped. */
   private async commit(batch: Batch): Promise<boolean> {
-    await writeAllRecords(this.deps.records, this.ws, batch.writes.records(), this.deps.sleep ?? realSleep);
+    const { records, companies } = this.unwritten(batch);
+    await writeAllRecords(this.deps.records, this.ws, records, this.deps.sleep ?? realSleep);
+    if (this.writtenCompanies.size + companies.length > MAX_REMEMBERED_COMPANIES) this.writtenCompanies.clear();
+    for (const signature of companies) this.writtenCompanies.add(signature);
     if (batch.lineCount > 0) await this.deps.errorReports.writePart(errorPartKey(this.ws, this.jobId, batch.firstRow), batch.lines);
     this.row = batch.lastRow;
     this.byte = batch.endByte;

@@ -50,6 +50,17 @@ describe('runCsvImport', () => {
     expect(stored?.extra).toEqual({ 'Lead Score': '1' });
   });
 
+  it('It should write each unchanged company once per run, however many batches name it', async () => {
+    // Prepare
+    const { records, run } = setup(HEADER + Array.from({ length: 3 * IMPORT_BATCH_ROWS }, (_, i) => person(i, String(100 + (i % 7)))).join(''));
+    // Act
+    await run();
+    // Assess
+    const companyWrites = records.calls.flat().filter((r) => r.entity === 'company');
+    expect(companyWrites).toHaveLength(7);
+    expect(new Set(companyWrites.map((r) => r.uuid)).size).toBe(7);
+  });
+
   it('It should resume after a crash at any checkpoint without losing or duplicating a row, with exact counters', async () => {
     // Prepare
     const total = IMPORT_BATCH_ROWS * 3 + 17;
