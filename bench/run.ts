@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runExportBench } from './export.bench.ts';
+import { runImportBench } from './import.bench.ts';
 import { runSearchEngineBench } from './search-engine.bench.ts';
 import { runUpsertPathBench } from './upsert-path.bench.ts';
 
@@ -27,6 +28,8 @@ const { values } = parseArgs({
     companies: { type: 'string', default: '200000' },
     rows: { type: 'string', default: '20000' },
     'export-rows': { type: 'string', default: '100000' },
+    'import-rows': { type: 'string', default: '1000000' },
+    'parse-rows': { type: 'string', default: '1000000' },
   },
 });
 
@@ -34,6 +37,7 @@ const BENCHES: ReadonlyArray<() => Promise<void>> = [
   () => runSearchEngineBench({ contacts: Number(values.docs), companies: Number(values.companies) }),
   () => runUpsertPathBench({ rows: Number(values.rows) }),
   () => runExportBench({ rows: Number(values['export-rows']) }),
+  () => runImportBench({ rows: Number(values['import-rows']), parseRows: Number(values['parse-rows']) }),
 ];
 
 for (const bench of BENCHES) {
