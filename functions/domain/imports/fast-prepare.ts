@@ -97,7 +97,11 @@ export function fastPrepareCompany(row: Readonly<Record<string, string>>): Prepa
 }
 
 /** The key the company part of a row is cached under. */
-export const companyKeyOf = (row: Readonly<Record<string, string>>): string => COMPANY.map(([column]) => row[column] ?? '').join('\u0001');
+export function companyKeyOf(row: Readonly<Record<string, string>>): string {
+  let key = '';
+  for (const [column] of COMPANY) key += `${row[column] ?? ''}\u0001`;
+  return key;
+}
 
 export interface FastPrepared {
   readonly company?: PreparedRecord;

@@ -12,7 +12,10 @@ const NAMESPACE_BYTES = Buffer.from(parseUuid(LEADSTACK_NAMESPACE));
  * imports derive two per row, and the package's general path costs four times as much.
  */
 function v5Of(name: string): string {
-  const hex = hash('sha1', Buffer.concat([NAMESPACE_BYTES, Buffer.from(name, 'utf8')]), 'hex');
+  const input = Buffer.allocUnsafe(NAMESPACE_BYTES.length + Buffer.byteLength(name, 'utf8'));
+  NAMESPACE_BYTES.copy(input, 0);
+  input.write(name, NAMESPACE_BYTES.length, 'utf8');
+  const hex = hash('sha1', input, 'hex');
   const variant = ((Number.parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
