@@ -226,6 +226,12 @@ export const functions = {
   patchRecord: { entry: 'functions/http/patch-record.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { records: 'readwrite' } } },
   deleteRecord: { entry: 'functions/http/delete-record.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { records: 'readwrite' } } },
   // ---- jobs, uploads, import/export, progress (issue 4) ----
+  createUpload: { entry: 'functions/http/create-upload.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { bucket: 'write' } },
+  multipartUploadInit: { entry: 'functions/http/multipart-upload-init.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { bucket: 'write' } },
+  multipartUploadParts: { entry: 'functions/http/multipart-upload-parts.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { bucket: 'write' } },
+  // readwrite: completing reads the assembled object's size back (and deletes one over the limit).
+  multipartUploadComplete: { entry: 'functions/http/multipart-upload-complete.handler.ts', timeoutSeconds: 29, memoryMb: MB.small, access: { bucket: 'readwrite' } },
+  multipartUploadAbort: { entry: 'functions/http/multipart-upload-abort.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { bucket: 'write' } },
   jobDownload: { entry: 'functions/http/job-download.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'read' }, bucket: 'read' } },
   createJob: {
     entry: 'functions/http/create-job.handler.ts',
@@ -254,12 +260,6 @@ export const functions = {
       queues: { jobs: 'send' },
     },
   },
-  createUpload: { entry: 'functions/http/create-upload.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { bucket: 'write' } },
-  multipartUploadInit: { entry: 'functions/http/multipart-upload-init.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { bucket: 'write' } },
-  multipartUploadParts: { entry: 'functions/http/multipart-upload-parts.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { bucket: 'write' } },
-  // readwrite: completing reads the assembled object's size back (and deletes one over the limit).
-  multipartUploadComplete: { entry: 'functions/http/multipart-upload-complete.handler.ts', timeoutSeconds: 29, memoryMb: MB.small, access: { bucket: 'readwrite' } },
-  multipartUploadAbort: { entry: 'functions/http/multipart-upload-abort.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { bucket: 'write' } },
   // ---- accounts (issue 5): users, sign-in, API keys, limits ----
   // scrypt is CPU-bound and Lambda's CPU grows with memory: password handlers get 1 GB.
   authLogin: { entry: 'functions/http/auth-login.handler.ts', timeoutSeconds: 10, memoryMb: 1024, access: { tables: { control: 'readwrite' }, secrets: ['tokenSigning'] } },
@@ -341,6 +341,11 @@ export const topology: Topology = {
       { method: 'DELETE', path: '/v1/companies/{uuid}', fn: 'deleteRecord', authorized: true },
       { method: 'DELETE', path: '/v1/contacts/{uuid}', fn: 'deleteRecord', authorized: true },
       // ---- jobs, uploads, import/export (issue 4) ----
+      { method: 'POST', path: '/v1/uploads', fn: 'createUpload', authorized: true },
+      { method: 'POST', path: '/v1/uploads/multipart', fn: 'multipartUploadInit', authorized: true },
+      { method: 'POST', path: '/v1/uploads/multipart/parts', fn: 'multipartUploadParts', authorized: true },
+      { method: 'POST', path: '/v1/uploads/multipart/complete', fn: 'multipartUploadComplete', authorized: true },
+      { method: 'POST', path: '/v1/uploads/multipart/abort', fn: 'multipartUploadAbort', authorized: true },
       { method: 'GET', path: '/v1/jobs/{id}/download', fn: 'jobDownload', authorized: true },
       { method: 'POST', path: '/v1/jobs', fn: 'createJob', authorized: true },
       { method: 'GET', path: '/v1/jobs', fn: 'listJobs', authorized: true },
@@ -350,11 +355,6 @@ export const topology: Topology = {
       { method: 'POST', path: '/v1/jobs/{id}/pause', fn: 'jobAction', authorized: true },
       { method: 'POST', path: '/v1/jobs/{id}/resume', fn: 'jobAction', authorized: true },
       { method: 'POST', path: '/v1/ws-tickets', fn: 'createWsTicket', authorized: true },
-      { method: 'POST', path: '/v1/uploads', fn: 'createUpload', authorized: true },
-      { method: 'POST', path: '/v1/uploads/multipart', fn: 'multipartUploadInit', authorized: true },
-      { method: 'POST', path: '/v1/uploads/multipart/parts', fn: 'multipartUploadParts', authorized: true },
-      { method: 'POST', path: '/v1/uploads/multipart/complete', fn: 'multipartUploadComplete', authorized: true },
-      { method: 'POST', path: '/v1/uploads/multipart/abort', fn: 'multipartUploadAbort', authorized: true },
       // ---- accounts (issue 5) ----
       { method: 'POST', path: '/v1/auth/login', fn: 'authLogin', authorized: false },
       { method: 'POST', path: '/v1/auth/refresh', fn: 'authRefresh', authorized: false },

@@ -21,8 +21,6 @@ export const ERROR_STATUS = {
   ERR_DOWNLOAD_LIMIT_EXCEEDED: 403,
   ERR_INTERNAL: 500,
   ERR_UNAVAILABLE: 503,
-} as const;
-
   // Import jobs (insert_csv_file): the file itself is unusable; the job fails without retry.
   ERR_IMPORT_EMPTY_FILE: 422,
   ERR_IMPORT_NO_ROWS: 422,
@@ -30,6 +28,8 @@ export const ERROR_STATUS = {
   ERR_IMPORT_RECORD_TOO_LARGE: 422,
   ERR_IMPORT_MALFORMED_CSV: 422,
   ERR_IMPORT_BAD_HEADER: 422,
+} as const;
+
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export interface ErrorDetail {

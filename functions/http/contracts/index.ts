@@ -5,8 +5,8 @@ import { docsContracts } from './docs.contract.ts';
 import { queryContracts } from './query.contract.ts';
 import { recordsContracts } from './records.contract.ts';
 import { jobsContracts } from './jobs.contract.ts';
-import { uploadsContracts } from './uploads.contract.ts';
 import { exportsContracts } from './exports.contract.ts';
+import { uploadsContracts } from './uploads.contract.ts';
 
 /**
  * Every route's contract, one file per area (`<area>.contract.ts`). The OpenAPI document is
@@ -15,12 +15,12 @@ import { exportsContracts } from './exports.contract.ts';
  */
 export const routeContracts: readonly RouteContract[] = [
   // areas: add `...<area>Contracts,` here
-  ...accountsContracts,
   ...jobsContracts,
-  ...uploadsContracts,
+  ...accountsContracts,
   ...queryContracts,
+  ...uploadsContracts,
+  ...exportsContracts,
   ...filtersContracts,
   ...docsContracts,
   ...recordsContracts,
-  ...exportsContracts,
 ];
