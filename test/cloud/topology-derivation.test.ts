@@ -27,12 +27,12 @@ const baseline = synthesize().template;
 describe('LeadstackStack derives from the topology', () => {
   it('It should add exactly one route and its invoke permission for one more HTTP route', () => {
     const topology = copyTopology();
-    const http = { ...topology.http, routes: [...topology.http.routes, { method: 'GET', path: '/v1/companies/{uuid}', fn: 'searchRecords', authorized: true }] };
+    const http = { ...topology.http, routes: [...topology.http.routes, { method: 'GET', path: '/v1/never-a-route/{uuid}', fn: 'searchRecords', authorized: true }] };
     const { template } = synthesize({ topology: { ...topology, http } as Topology });
 
     expect(addedResources(baseline, template)).toEqual({ 'AWS::ApiGatewayV2::Route': 1, 'AWS::Lambda::Permission': 1 });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
-      RouteKey: 'GET /v1/companies/{uuid}',
+      RouteKey: 'GET /v1/never-a-route/{uuid}',
       AuthorizationType: 'CUSTOM',
     });
   });
