@@ -237,7 +237,8 @@ export const functions = {
     entry: 'functions/http/create-job.handler.ts',
     timeoutSeconds: 10,
     memoryMb: MB.small,
-    access: { tables: { control: 'readwrite' }, queues: { jobs: 'send' } },
+    // search: an export is charged its current match count (bounded by its cap) before it is queued.
+    access: { tables: { control: 'readwrite' }, queues: { jobs: 'send' }, search: 'read' },
   },
   listJobs: { entry: 'functions/http/list-jobs.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { tables: { control: 'read' } } },
   getJob: { entry: 'functions/http/get-job.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'read' } } },

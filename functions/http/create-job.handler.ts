@@ -1,6 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { withDownloadCharge } from '../domain/accounts/download-limit.ts';
 import { MAX_EXPORT_ROWS } from '../domain/exports/limits.ts';
+import type { CreateJobRequest } from '../domain/jobs/job-requests.ts';
+import { countRecords } from '../domain/records/search-records.ts';
 import { createJob } from '../domain/jobs/job-commands.ts';
 import { createJobRequestSchema } from '../domain/jobs/job-requests.ts';
 import { renderJob } from '../domain/jobs/job-view.ts';
@@ -9,6 +11,7 @@ import { httpHandler } from '../platform/http/http-handler.ts';
 import { successResponse } from '../platform/http/responses.ts';
 import { downloadDeps } from '../platform/services/accounts.services.ts';
 import { jobQueue, jobStore } from '../platform/services/jobs.services.ts';
+import { recordSearch } from '../platform/services/search.services.ts';
 import { parseInput } from '../platform/validation.ts';
 
 /** The caller as the authorizer named it (an API key or a user), recorded on the job. */
@@ -28,11 +31,21 @@ function requireJobType(body: unknown): void {
   }
 }
 
+/**
+ * Rows an export is charged before it is queued: what it can produce at most, i.e. the query's
+ * matches right now, bounded by its row cap. Other job types download nothing.
+ */
+async function rowsToCharge(workspaceId: string, request: CreateJobRequest): Promise<number> {
+  if (request.job_type !== 'export_csv_file') return 0;
+  const { entity, query } = request.job_data;
+  const cap = query?.limit ?? MAX_EXPORT_ROWS;
+  return Math.min(cap, await countRecords(recordSearch(), entity, workspaceId, query?.where));
+}
+
 export const handler = httpHandler({ authorized: true, json: 'required' }, async ({ event, workspaceId, principal, body }) => {
   requireJobType(body);
   const request = parseInput(createJobRequestSchema, body, 'job');
-  // An export is charged its row cap against the caller's download limit before it is queued (issue 5).
-  const rows = request.job_type === 'export_csv_file' ? (request.job_data.query?.limit ?? MAX_EXPORT_ROWS) : 0;
+  const rows = await rowsToCharge(workspaceId, request);
   const job = await withDownloadCharge(downloadDeps(), principal, rows, () =>
     createJob({ jobs: jobStore(), queue: jobQueue() }, workspaceId, request, callerOf(event)),
   );

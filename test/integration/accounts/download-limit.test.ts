@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCloud, type TestCloud } from '../helpers/test-cloud.ts';
+import { eventually, startTestCloud, type TestCloud } from '../helpers/test-cloud.ts';
 import { devAdmin, newUser, signIn } from './helpers.ts';
 
 let t: TestCloud;
@@ -9,13 +9,22 @@ beforeAll(async () => {
   t = await startTestCloud();
   const creds = await devAdmin(t);
   admin = await signIn(t, creds.email, creds.password);
+  // Exports are charged what they can produce: the matches, bounded by the cap. Give them 120.
+  const companies = Array.from({ length: MATCHES }, (_, i) => ({ name: `Charged ${i}`, linkedin_url: `https://linkedin.com/company/charged-${i}` }));
+  expect((await t.api('/v1/companies/batch-upsert', { body: companies })).status).toBe(200);
+  await eventually(async () => (await t.api('/v1/companies/count', { body: {} })).body.count === MATCHES, 'the seeded companies to be searchable');
 });
+
+const MATCHES = 120;
 afterAll(async () => {
   await t?.stop();
 });
 
-const exportJob = (key: string, limit: number) =>
-  t.api('/v1/jobs', { key, body: { job_type: 'export_csv_file', job_data: { entity: 'company', query: { limit } }, retry_count: 1 } });
+const exportJob = (key: string, limit: number | undefined) =>
+  t.api('/v1/jobs', {
+    key,
+    body: { job_type: 'export_csv_file', job_data: { entity: 'company', ...(limit === undefined ? {} : { query: { limit } }) }, retry_count: 1 },
+  });
 
 describe('download limits on exports (POST /v1/jobs export_csv_file)', () => {
   it("It should charge each export's row cap and refuse the one that would pass the limit, before any job exists", async () => {
@@ -54,6 +63,19 @@ describe('download limits on exports (POST /v1/jobs export_csv_file)', () => {
     expect(byKey.status).toBe(201);
     expect(overByJwt.status).toBe(403);
     expect(afterRaise.status).toBe(201);
+  });
+
+  it('It should charge an export without a cap only the rows its query matches', async () => {
+    const user = await newUser(t, admin.access, { download_limit: MATCHES + 50 });
+
+    const uncapped = await exportJob(user.access, undefined);
+    const again = await exportJob(user.access, undefined);
+    const rest = await exportJob(user.access, 50);
+
+    expect(uncapped.status).toBe(201);
+    expect(again.status).toBe(403);
+    expect(again.body.error.code).toBe('ERR_DOWNLOAD_LIMIT_EXCEEDED');
+    expect(rest.status).toBe(201);
   });
 
   it('It should not charge imports, nor operator keys that belong to no user', async () => {
