@@ -470,6 +470,8 @@ export interface HttpCorsRules {
   readonly allowOrigins: readonly string[];
   readonly allowMethods: readonly HttpMethod[];
   readonly allowHeaders: readonly string[];
+  /** Response headers a browser script may read (ETag for If-Match, Retry-After on 429, Location on 201). */
+  readonly exposeHeaders: readonly string[];
   readonly maxAgeSeconds: number;
 }
 
@@ -483,6 +485,7 @@ export function httpCorsRules(http: Topology['http'], origins: readonly string[]
     allowMethods: [...new Set(http.routes.map((route) => route.method))],
     // if-match: conditional PATCH and DELETE of a record (optimistic concurrency).
     allowHeaders: [http.authorizer.header, 'content-type', 'if-match'],
+    exposeHeaders: ['etag', 'retry-after', 'location'],
     maxAgeSeconds: HTTP_CORS_MAX_AGE_SECONDS,
   };
 }

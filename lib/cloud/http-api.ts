@@ -54,6 +54,7 @@ export class LeadstackHttpApi extends Construct {
         allowOrigins: [...cors.allowOrigins],
         allowMethods: cors.allowMethods.map((method) => CorsHttpMethod[method]),
         allowHeaders: cors.allowHeaders.map(canonicalHeader),
+        exposeHeaders: cors.exposeHeaders.map(canonicalHeader),
         maxAge: Duration.seconds(cors.maxAgeSeconds),
       },
     });

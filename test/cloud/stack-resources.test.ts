@@ -225,7 +225,7 @@ describe('LeadstackStack resources', () => {
       });
       template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
         ProtocolType: 'HTTP',
-        CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://app.example.com'] }),
+        CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://app.example.com'], ExposeHeaders: ['Etag', 'Retry-After', 'Location'] }),
       });
     });
   });

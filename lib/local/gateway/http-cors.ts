@@ -35,5 +35,13 @@ export function preflightResponse(rules: HttpCorsRules, request: CorsRequest): G
 export function withCors(rules: HttpCorsRules, request: CorsRequest, response: GatewayResponse): GatewayResponse {
   const origin = allowedOrigin(rules, request.headers.origin);
   if (!origin) return response;
-  return { ...response, headers: { ...response.headers, 'access-control-allow-origin': origin, vary: 'origin' } };
+  return {
+    ...response,
+    headers: {
+      ...response.headers,
+      'access-control-allow-origin': origin,
+      'access-control-expose-headers': rules.exposeHeaders.join(','),
+      vary: 'origin',
+    },
+  };
 }

@@ -181,6 +181,8 @@ describe('records: browsers on the configured origins', () => {
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/);
     const { headers } = await fetch(`${t.cloud.endpoints.http}/v1/health`, { headers: { origin } });
     expect(headers.get('access-control-allow-origin')).toBe(origin);
+    // A script needs the ETag to send If-Match, and Retry-After to back off a 429.
+    expect(headers.get('access-control-expose-headers')?.split(',')).toEqual(expect.arrayContaining(['etag', 'retry-after']));
   });
 
   it('It should give another origin no CORS headers', async () => {
