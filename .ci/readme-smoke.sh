@@ -54,8 +54,20 @@ curl -s -X POST "$LEADSTACK_URL/v1/records/batch-upsert" "${H[@]}" \
   | check 'b.success && b.contact_uuids.length===1 && b.updated===1 && b.created===1'
 curl -s -o /dev/null -w '%{http_code}' -X POST "$LEADSTACK_URL/v1/companies/count" -d '{}' | grep -q 401
 
+# Sign in as the printed dev admin and use the access token (README "Accounts").
+admin_email=$(grep -o 'Dev admin *[^ ]*' "$log" | awk '{print $3}')
+admin_password=$(grep -o 'Dev admin.*' "$log" | awk '{print $5}')
+login=$(curl -s -X POST "$LEADSTACK_URL/v1/auth/login" -H 'Content-Type: application/json' -d "{\"email\":\"$admin_email\",\"password\":\"$admin_password\"}")
+echo "$login" | check 'b.success && typeof b.access_token==="string" && typeof b.refresh_token==="string"'
+jwt=$(echo "$login" | node -e 'console.log(JSON.parse(require("fs").readFileSync(0,"utf8")).access_token)')
+curl -s "$LEADSTACK_URL/v1/auth/profile" -H "Authorization: Bearer $jwt" | check 'b.success && b.user.role==="admin"'
+
+# The import → progress → search → export walk-through, with fetch and a WebSocket only.
+export LEADSTACK_WS=$(grep -o 'ws://127\.0\.0\.1:[0-9]*' "$log" | head -1)
+npm run walkthrough
+
 kill -INT -- "-$pid"
 wait "$pid" || true
 trap - EXIT
 if pgrep -f DynamoDBLocal >/dev/null; then echo "DynamoDB Local survived npm start's shutdown"; exit 1; fi
-echo "README examples: 8 passed, 0 failed"
+echo "README examples: 11 passed, 0 failed"
