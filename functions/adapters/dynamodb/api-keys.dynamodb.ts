@@ -1,7 +1,8 @@
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isRole } from '../../domain/auth/principal.ts';
 import type { ApiKeyCatalog, ApiKeyRecord } from '../../ports/api-keys.port.ts';
 import { isConditionFailure } from './transactions.ts';
+import { queryWorkspaceItems } from './workspace-items.ts';
 
 /**
  * Control-table items:
@@ -87,22 +88,8 @@ export class DynamoApiKeyStore implements ApiKeyCatalog {
   }
 
   async list(workspaceId: string): Promise<ApiKeyRecord[]> {
-    const hashes: string[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': `WS#${workspaceId}`, ':prefix': 'APIKEY#' },
-          ProjectionExpression: '#hash',
-          ExpressionAttributeNames: { '#hash': 'hash' },
-          ExclusiveStartKey,
-        }),
-      );
-      hashes.push(...(page.Items ?? []).map((item) => String(item.hash)));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    const listings = await queryWorkspaceItems(this.client, this.tableName, workspaceId, 'APIKEY#', ['hash']);
+    const hashes = listings.map((item) => String(item.hash));
     const records: ApiKeyRecord[] = [];
     for (let start = 0; start < hashes.length; start += BATCH_GET_SIZE) {
       records.push(...(await this.getMany(hashes.slice(start, start + BATCH_GET_SIZE))));

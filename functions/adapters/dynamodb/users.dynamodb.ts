@@ -1,9 +1,10 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isActiveAdmin, normaliseEmail, type User, type UserPatch } from '../../domain/accounts/user.ts';
 import { isRole } from '../../domain/auth/principal.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { UserStore } from '../../ports/accounts.port.ts';
 import { failedConditions } from './transactions.ts';
+import { queryWorkspaceItems } from './workspace-items.ts';
 
 /**
  * Control-table items:
@@ -97,21 +98,7 @@ export class DynamoUserStore implements UserStore {
   }
 
   async list(workspaceId: string): Promise<User[]> {
-    const users: User[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': `WS#${workspaceId}`, ':prefix': 'USER#' },
-          ExclusiveStartKey,
-        }),
-      );
-      users.push(...(page.Items ?? []).map(toUser));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return users;
+    return (await queryWorkspaceItems(this.client, this.tableName, workspaceId, 'USER#')).map(toUser);
   }
 
   /**
