@@ -6,7 +6,7 @@ import type { AutocompleteQuery } from './filter-schemas.ts';
 import { HITS_PER_SUGGESTION } from './limits.ts';
 import { wordPrefixPattern } from './lucene-pattern.ts';
 import { readValueBuckets, valuesAggregation } from './value-buckets.ts';
-import { scopedQuery } from './workspace-scope.ts';
+import { scopedQuery } from '../vql/workspace-scope.ts';
 
 type Dsl = Record<string, unknown>;
 

@@ -6,7 +6,7 @@ import type { FilterValuesRequest } from './filter-schemas.ts';
 import { MAX_FILTER_VALUES_WINDOW } from './limits.ts';
 import { wordPrefixPattern } from './lucene-pattern.ts';
 import { readValueBuckets, valuesAggregation, type ValueBucket } from './value-buckets.ts';
-import { scopedQuery } from './workspace-scope.ts';
+import { scopedQuery } from '../vql/workspace-scope.ts';
 
 const VALUES = 'values';
 

@@ -1,7 +1,7 @@
 import type { RecordAnalytics } from '../../ports/record-analytics.port.ts';
 import { valueSourceOf, type ValueSource } from '../filters/filter-catalog.ts';
 import { readValueBuckets, valuesAggregation } from '../filters/value-buckets.ts';
-import { scopedQuery } from '../filters/workspace-scope.ts';
+import { scopedQuery } from '../vql/workspace-scope.ts';
 
 type Dsl = Record<string, unknown>;
 

@@ -4,6 +4,7 @@ import { DEFAULT_PAGE_SIZE, MAX_JOINED_COMPANIES, MAX_PAGE_SIZE, MAX_RESULT_WIND
 import { isNumeric, lookupOwn, Problems } from './problems.ts';
 import type { VqlQuery, VqlWhere } from './vql-schema.ts';
 import { compileWhere, type Dsl } from './where-to-dsl.ts';
+import { scopedQuery } from './workspace-scope.ts';
 
 /**
  * The only writer of the OpenSearch query DSL. The workspace filter is added here, always (to
@@ -156,7 +157,7 @@ export function withCompanyIds(body: Dsl, companyIds: readonly string[]): Dsl {
 /** Fetches records of one workspace by uuid (company_config.populate: one query per page). */
 export function compileFetchByUuids(entity: Entity, workspaceId: string, uuids: readonly string[], columns: readonly string[] | undefined): Dsl {
   return {
-    query: { bool: { filter: [{ term: { workspace_id: workspaceId } }, { terms: { uuid: [...uuids] } }] } },
+    query: scopedQuery(workspaceId, { terms: { uuid: [...uuids] } }),
     size: uuids.length,
     _source: sourceOf(columns),
     track_total_hits: false,

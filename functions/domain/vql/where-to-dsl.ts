@@ -2,6 +2,7 @@ import type { Entity, FieldSpec } from '../records/fields.ts';
 import { MAX_TOTAL_FILTER_VALUES } from './limits.ts';
 import { isNumeric, lookupFilterField, type Problems, type ResolvedField } from './problems.ts';
 import type { VqlTextClause, VqlWhere } from './vql-schema.ts';
+import { workspaceFilter } from './workspace-scope.ts';
 
 /**
  * `where` → bool queries. Exact filters (keyword, range, exists) go in filter context (cached,
@@ -19,7 +20,7 @@ class BoolLists {
   readonly must: Dsl[] = [];
   readonly mustNot: Dsl[] = [];
   constructor(workspaceId: string) {
-    this.filter = [{ term: { workspace_id: workspaceId } }];
+    this.filter = [workspaceFilter(workspaceId)];
   }
   /** Exact clauses: filter context for must, must_not otherwise. */
   exact(side: Side, clause: Dsl): void {

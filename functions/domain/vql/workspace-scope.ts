@@ -1,6 +1,6 @@
 /**
- * The clause that confines a query to one workspace. Every query body built outside the VQL
- * compiler starts from it (vql-to-dsl adds the same term itself).
+ * The clause that confines a query to one workspace: the VQL compiler and every other query
+ * body (filter values, autocomplete, statistics) start from it.
  */
 export const workspaceFilter = (workspaceId: string): Record<string, unknown> => ({ term: { workspace_id: workspaceId } });
 
