@@ -66,6 +66,25 @@ describe('insert_csv_file through the local cloud', () => {
     expect(all.count).toBe(1234 - bad.length);
   });
 
+  it('It should hand out the error report through GET /v1/jobs/{id}/download to its own workspace only', async () => {
+    // Prepare
+    const { csv, bad } = apolloExport(60, 20);
+    const jobId = await createImportJob(t, { s3_key: await uploadCsv(t, 'report.csv', csv) });
+    await waitForJob(t, jobId);
+    // Act
+    const link = await t.api(`/v1/jobs/${jobId}/download`);
+    const file = await fetch(link.body.download_url as string);
+    const other = await t.api(`/v1/jobs/${jobId}/download`, { key: t.keys.b });
+    // Assess
+    expect(link.status).toBe(200);
+    expect(link.body).toMatchObject({ format: 'csv', rows: bad.length, filename: expect.stringMatching(/^import-errors-.*\.csv$/) });
+    expect(file.status).toBe(200);
+    const lines = (await file.text()).trim().split('\n');
+    expect(lines[0]).toBe('row,column,reason');
+    expect(lines.slice(1).map((l) => Number(l.split(',')[0]))).toEqual(bad);
+    expect(other.status).toBe(404);
+  });
+
   it('It should merge a second import into the records of the first, keeping earlier extra keys', async () => {
     // Prepare
     const first = await uploadCsv(t, 'first.csv', 'first_name;last_name;person_linkedin_url;Source\nZed;Merge;https://linkedin.com/in/zed;fair\n');
