@@ -34,6 +34,11 @@ export interface FunctionSpec {
   readonly timeoutSeconds: number;
   readonly memoryMb: number;
   readonly access: Access;
+  /**
+   * The function renders pages in headless Chromium (functions/adapters/chromium): on AWS it
+   * gets the memory, /tmp and packaging the browser needs (lib/cloud/function-factory.ts).
+   */
+  readonly browser?: true;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
