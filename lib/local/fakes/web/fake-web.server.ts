@@ -43,6 +43,8 @@ export interface FakeWebServer {
   readonly web: FakeWeb;
   groundTruth(domain: string): SiteTruth | undefined;
   listSitePages(domain: string): FakePage[];
+  /** Requests received and not yet answered (tests wait on it instead of on the clock). */
+  inFlight(): number;
   /** Changes knobs while running (tests flip an outage on and off). */
   setKnobs(knobs: FakeWebKnobs): void;
   close(): Promise<void>;
@@ -67,6 +69,17 @@ function hugeChunk(index: number): string {
   return row.repeat(Math.ceil(HUGE_PAGE_CHUNK_BYTES / row.length)).slice(0, HUGE_PAGE_CHUNK_BYTES);
 }
 
+const drainedOrClosed = (res: ServerResponse): Promise<void> =>
+  new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+
 /** Streams the huge page chunk by chunk, waiting for the socket to drain: memory stays flat. */
 async function streamHugePage(res: ServerResponse, totalBytes: number, signal: AbortSignal): Promise<void> {
   const head = '<!DOCTYPE html>\n<html><head><title>Press archive</title></head><body>\n';
@@ -76,7 +89,7 @@ async function streamHugePage(res: ServerResponse, totalBytes: number, signal: A
   for (let i = 0; remaining > 0 && !signal.aborted; i++) {
     const chunk = hugeChunk(i).slice(0, remaining);
     remaining -= chunk.length;
-    if (!res.write(chunk)) await new Promise<void>((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+    if (!res.write(chunk)) await drainedOrClosed(res);
   }
   res.end(signal.aborted ? undefined : tail);
 }
@@ -105,9 +118,14 @@ export async function startFakeWeb(options: StartFakeWebOptions = {}): Promise<F
   let knobs: FakeWebKnobs = { ...options.knobs };
   const faults = createRng(options.seed ?? DEFAULT_SEED, 'faults');
 
+  let inFlight = 0;
   const server = createServer((req, res) => {
     const aborter = new AbortController();
-    res.on('close', () => aborter.abort());
+    inFlight++;
+    res.on('close', () => {
+      inFlight--;
+      aborter.abort();
+    });
     void (async () => {
       await sleep(knobs.latencyMs ?? 0, aborter.signal);
       if (knobs.outage) { unavailable(res, OUTAGE_RETRY_AFTER_SECONDS); return; }
@@ -134,6 +152,7 @@ export async function startFakeWeb(options: StartFakeWebOptions = {}): Promise<F
     web,
     groundTruth: web.groundTruth,
     listSitePages: web.listSitePages,
+    inFlight: () => inFlight,
     setKnobs: (next) => { knobs = { ...knobs, ...next }; },
     close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
