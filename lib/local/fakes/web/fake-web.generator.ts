@@ -114,7 +114,10 @@ export function generateFakeWeb(options: FakeWebOptions = {}): FakeWeb {
   return {
     seed,
     sites: plans.map((p) => p.truth),
-    groundTruth: (domain) => byDomain.get(normaliseHost(domain))?.truth,
+    groundTruth: (domain) => {
+      const name = normaliseHost(domain);
+      return (byDomain.get(name) ?? byServedHost.get(name) ?? byDomain.get(name.replace(/^www\./, '')))?.truth;
+    },
     resolve,
     listSitePages,
   };
