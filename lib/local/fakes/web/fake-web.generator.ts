@@ -65,7 +65,11 @@ function drawIdentities(seed: number | string, count: number): SiteIdentity[] {
 
 /** Normalises a Host header: lowercase, no port, no trailing dot, punycode. */
 export function normaliseHost(host: string): string {
-  const withoutPort = host.trim().toLowerCase().replace(/^\[([^\]]+)\](:\d+)?$/, '$1').replace(/:\d+$/, '').replace(/\.$/, '');
+  const lower = host.trim().toLowerCase();
+  // An IPv6 literal keeps its brackets; stripping a ":port" suffix from it would eat its last group.
+  const ipv6 = /^(\[[^\]]+\])(:\d+)?$/.exec(lower);
+  if (ipv6) return ipv6[1] as string;
+  const withoutPort = lower.replace(/:\d+$/, '').replace(/\.$/, '');
   return domainToASCII(withoutPort) || withoutPort;
 }
 

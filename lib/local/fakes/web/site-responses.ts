@@ -54,7 +54,7 @@ function pdfBrochure(name: string): Buffer {
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>',
-    `<< /Length ${text.length + 18} >>\nstream\nBT /F1 12 Tf 72 720 Td ${text}\nendstream`,
+    `<< /Length ${text.length + 23} >>\nstream\nBT /F1 12 Tf 72 720 Td ${text}\nendstream`,
   ];
   let pdf = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
   const offsets: number[] = [];
