@@ -40,18 +40,27 @@ const readBody = async (request: IncomingMessage): Promise<string> => {
   return body;
 };
 
-const controlKnobs = async (request: IncomingMessage, response: ServerResponse, knobs: FakeKnobs): Promise<void> => {
-  if (request.method === 'GET') return sendJson(response, 200, knobs);
+/** Answers the knobs control path: GET reads them, POST changes some (validated); `apply` stores the change. */
+export const serveKnobsControl = async (
+  request: IncomingMessage,
+  response: ServerResponse,
+  current: () => Partial<FakeKnobs>,
+  apply: (change: Partial<FakeKnobs>) => void,
+): Promise<void> => {
+  if (request.method === 'GET') return sendJson(response, 200, current());
   if (request.method !== 'POST') return sendJson(response, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'GET or POST' } });
   try {
     const parsed = fakeKnobsSchema.partial().safeParse(JSON.parse(await readBody(request)));
     if (!parsed.success) return sendJson(response, 400, { error: { code: 'BAD_KNOBS', message: parsed.error.message } });
-    Object.assign(knobs, parsed.data);
-    return sendJson(response, 200, knobs);
+    apply(parsed.data);
+    return sendJson(response, 200, current());
   } catch (error) {
     return sendJson(response, 400, { error: { code: 'BAD_KNOBS', message: (error as Error).message } });
   }
 };
+
+const controlKnobs = (request: IncomingMessage, response: ServerResponse, knobs: FakeKnobs): Promise<void> =>
+  serveKnobsControl(request, response, () => knobs, (change) => Object.assign(knobs, change));
 
 /** Wraps a fake's listener with the latency, error-rate and outage knobs and their control path. */
 export const withKnobs = (

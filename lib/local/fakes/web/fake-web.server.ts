@@ -7,6 +7,7 @@
  * requests answered 503, drawn from a seeded stream so a run is repeatable), `outage` (every
  * request 503). Its own: `slowSiteDelayMs`, how long the slow site waits before answering.
  */
+import { KNOBS_PATH, serveKnobsControl } from '../fake-server.ts';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -120,6 +121,11 @@ export async function startFakeWeb(options: StartFakeWebOptions = {}): Promise<F
 
   let inFlight = 0;
   const server = createServer((req, res) => {
+    // The frame's control path, on any Host: tests and developers switch faults at runtime.
+    if (new URL(req.url ?? '/', 'http://fake').pathname === KNOBS_PATH) {
+      void serveKnobsControl(req, res, () => knobs, (change) => { knobs = { ...knobs, ...change }; });
+      return;
+    }
     const aborter = new AbortController();
     inFlight++;
     res.on('close', () => {
