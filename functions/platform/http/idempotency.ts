@@ -5,13 +5,8 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { AppError } from '../errors.ts';
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_TTL_SECONDS } from './idempotency-header.ts';
 import type { HttpContext } from './middlewares.ts';
-
-/** How long an answer is replayed for its key; after that the key creates again. */
-export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
-export const IDEMPOTENCY_HEADER = 'idempotency-key';
-/** Visible ASCII, as in the IETF Idempotency-Key draft's examples; 255 bounds the stored hash input. */
-export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /**
  * Control-table item: pk = IDEMPOTENCY, sk = request#<sha256 of the scope below>, removed by the

@@ -95,4 +95,15 @@ describe('security: Idempotency-Key on the creating routes', () => {
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.details[0].path).toBe('headers.idempotency-key');
   });
+
+  it('It should document the header on every creating route of the OpenAPI document', async () => {
+    const document = (await t.api('/v1/openapi.json', { key: null })).body;
+
+    const documented = ROUTES.map((route) => ({
+      path: route.path,
+      header: document.paths[route.path].post.parameters?.find((p: { name: string; in: string }) => p.in === 'header' && p.name === 'idempotency-key'),
+    }));
+
+    expect(documented).toEqual(ROUTES.map((route) => ({ path: route.path, header: expect.objectContaining({ required: false, description: expect.stringMatching(/ERR_IDEMPOTENCY_KEY_REUSED/) }) })));
+  });
 });
