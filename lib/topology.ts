@@ -227,12 +227,13 @@ export const functions = {
   openapi: { entry: 'functions/http/openapi.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: {} },
   docs: { entry: 'functions/http/docs.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: {} },
   getRecord: { entry: 'functions/http/get-record.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { records: 'read' } } },
-  createContact: { entry: 'functions/http/create-contact.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { records: 'readwrite' } } },
+  // control: Idempotency-Key records of the creating routes (functions/platform/http/idempotency.ts).
+  createContact: { entry: 'functions/http/create-contact.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { records: 'readwrite', control: 'readwrite' } } },
   patchRecord: { entry: 'functions/http/patch-record.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { records: 'readwrite' } } },
   deleteRecord: { entry: 'functions/http/delete-record.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { records: 'readwrite' } } },
   // ---- jobs, uploads, import/export, progress (issue 4) ----
-  createUpload: { entry: 'functions/http/create-upload.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { bucket: 'write' } },
-  multipartUploadInit: { entry: 'functions/http/multipart-upload-init.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { bucket: 'write' } },
+  createUpload: { entry: 'functions/http/create-upload.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { bucket: 'write', tables: { control: 'readwrite' } } },
+  multipartUploadInit: { entry: 'functions/http/multipart-upload-init.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { bucket: 'write', tables: { control: 'readwrite' } } },
   multipartUploadParts: { entry: 'functions/http/multipart-upload-parts.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { bucket: 'write' } },
   // readwrite: completing reads the assembled object's size back (and deletes one over the limit).
   multipartUploadComplete: { entry: 'functions/http/multipart-upload-complete.handler.ts', timeoutSeconds: 29, memoryMb: MB.small, access: { bucket: 'readwrite' } },
@@ -413,6 +414,7 @@ export const topology: Topology = {
         'uploaded object: pk = WS#<workspace>, sk = UPLOAD#<s3 key>',
         'job: pk = WS#<workspace>, sk = JOB#<uuid v7> (time-sortable: list newest first with a descending query on begins_with(sk, JOB#), type/status as filters)',
         'WebSocket ticket by hash ($connect authorizer, single use: conditional delete): pk = WSTICKET#<sha256>, sk = WSTICKET (expires_at TTL)',
+        'Idempotency-Key record (Powertools Idempotency; one static partition, the hash spreads the sort key): pk = IDEMPOTENCY, sk = request#<sha256 of route, workspace, principal, key> (expires_at TTL)',
         'subscribers of a job: pk = JOBSUB#<workspace>#<job id>, sk = CONN#<connectionId> (expires_at TTL)',
       ],
     },

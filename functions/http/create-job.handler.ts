@@ -13,6 +13,7 @@ import { downloadDeps } from '../platform/services/accounts.services.ts';
 import { jobQueue, jobStore } from '../platform/services/jobs.services.ts';
 import { recordSearch } from '../platform/services/search.services.ts';
 import { parseInput } from '../platform/validation.ts';
+import { idempotencyMiddleware } from '../platform/services/idempotency.services.ts';
 
 /** The caller as the authorizer named it (an API key or a user), recorded on the job. */
 function callerOf(event: APIGatewayProxyEventV2): string | undefined {
@@ -42,7 +43,7 @@ async function rowsToCharge(workspaceId: string, request: CreateJobRequest): Pro
   return Math.min(cap, await countRecords(recordSearch(), entity, workspaceId, query?.where));
 }
 
-export const handler = httpHandler({ authorized: true, json: 'required' }, async ({ event, workspaceId, principal, body }) => {
+export const handler = httpHandler({ authorized: true, json: 'required', idempotency: idempotencyMiddleware() }, async ({ event, workspaceId, principal, body }) => {
   requireJobType(body);
   const request = parseInput(createJobRequestSchema, body, 'job');
   const rows = await rowsToCharge(workspaceId, request);

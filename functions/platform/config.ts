@@ -7,6 +7,9 @@ import { z } from 'zod';
  * Every function receives the same names (resource names are not secrets; IAM decides what a
  * function may do with them). The names are declared in lib/topology.ts (`envNames`).
  */
+/** Live API keys one user may hold unless MAX_API_KEYS_PER_USER says otherwise. */
+export const DEFAULT_MAX_API_KEYS_PER_USER = 10;
+
 const configSchema = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),
   RECORDS_TABLE_NAME: z.string().min(1),
@@ -21,6 +24,7 @@ const configSchema = z.object({
   AUTH_TOKEN_SECRET: z.string().min(32).optional(),
   MAIL_FROM: z.string().min(3).default('leadstack <no-reply@leadstack.invalid>'),
   PASSWORD_RESET_URL: z.url().default('http://localhost:5173/reset-password'),
+  MAX_API_KEYS_PER_USER: z.coerce.number().int().min(1).max(1000).default(DEFAULT_MAX_API_KEYS_PER_USER),
   /** Path-style S3 addressing: S3-compatible endpoints (the local emulator) have no virtual-host DNS. */
   S3_FORCE_PATH_STYLE: z
     .enum(['true', 'false'])

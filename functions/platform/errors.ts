@@ -19,6 +19,11 @@ export const ERROR_STATUS = {
   ERR_MISSING_JOB_TYPE: 400,
   ERR_RATE_LIMITED: 429,
   ERR_DOWNLOAD_LIMIT_EXCEEDED: 403,
+  // A user holds at most MAX_API_KEYS_PER_USER live keys (functions/platform/config.ts).
+  ERR_TOO_MANY_API_KEYS: 409,
+  // Idempotency-Key: the key was used with another body, or its first request is still running.
+  ERR_IDEMPOTENCY_KEY_REUSED: 409,
+  ERR_IDEMPOTENCY_IN_PROGRESS: 409,
   ERR_INTERNAL: 500,
   ERR_UNAVAILABLE: 503,
   // Import jobs (insert_csv_file): the file itself is unusable; the job fails without retry.

@@ -11,8 +11,12 @@ export interface UserStore {
   get(workspaceId: string, userId: string): Promise<User | undefined>;
   findByEmail(email: string): Promise<User | undefined>;
   list(workspaceId: string): Promise<User[]>;
-  /** Applies the patch if `current` is still what is stored; ERR_CONFLICT for the last admin or a concurrent change. */
-  update(current: User, patch: UserPatch): Promise<User>;
+  /**
+   * Writes only the patch's fields. A change of role or status applies only if they are still
+   * what `current` says (ERR_CONFLICT otherwise, or for the last admin). A deactivation also
+   * stamps `sessionsValidAfter` and `keysValidAfter` with `at`. Answers the user as stored.
+   */
+  update(current: User, patch: UserPatch, at?: string): Promise<User>;
   /** Sets the password hash and voids every session issued before `at`. */
   setPassword(workspaceId: string, userId: string, passwordHash: string, at: string): Promise<void>;
   recordLogin(workspaceId: string, userId: string, at: string): Promise<void>;

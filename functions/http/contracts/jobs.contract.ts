@@ -4,6 +4,7 @@ import { createJobRequestSchema, jobParamsSchema, listJobsQuerySchema, MAX_JOB_P
 import { jobViewSchema } from '../../domain/jobs/job-view.ts';
 import { WS_TICKET_TTL_SECONDS } from '../../domain/realtime/ws-ticket.ts';
 import { defineContracts, successBody, type RouteContract } from '../../platform/http/route-contract.ts';
+import { IDEMPOTENCY_CONFLICT, idempotencyHeadersSchema } from '../../platform/http/idempotency-header.ts';
 
 const TAG = 'jobs';
 
@@ -40,8 +41,10 @@ export const jobsContracts = defineContracts([
       'job gets before it fails for good. Follow it with `GET /v1/jobs/{id}` or live over the WebSocket (`POST /v1/ws-tickets`).',
     tag: TAG,
     body: createJobRequestSchema,
+    headers: idempotencyHeadersSchema,
     responses: {
       201: { description: 'The job, in_queue', body: jobBody },
+      409: { description: IDEMPOTENCY_CONFLICT },
       400: { description: 'ERR_MISSING_JOB_TYPE, or ERR_VALIDATION naming the field (an unknown job_type names `job_type`)' },
       403: { description: 'ERR_FORBIDDEN: job_data.s3_key is not an upload of this workspace' },
       503: { description: 'ERR_UNAVAILABLE: the job was created but could not be queued (it is stopped; retry it)' },
