@@ -11,6 +11,8 @@ export interface FetchedPage {
   html: string;
   /** Cookie name → value, as the response set them (or the browser saw them). */
   cookies?: Readonly<Record<string, string>>;
+  /** Present when the page was rendered in the browser: enables dom and js fingerprints. */
+  browser?: BrowserSignals;
 }
 
 /** Data only a browser can supply; absent on plain HTTP, where dom and js fingerprints are skipped. */
