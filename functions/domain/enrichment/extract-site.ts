@@ -71,7 +71,7 @@ function mergePeople(found: readonly ExtractedPerson[]): ExtractedPerson[] {
 }
 
 function isTeamPage(page: ParsedPage): boolean {
-  let path = '';
+  let path: string;
   try {
     path = decodeURIComponent(new URL(page.url).pathname);
   } catch {

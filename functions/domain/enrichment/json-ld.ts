@@ -8,6 +8,9 @@ import { MAX_JSON_LD_CHARS, MAX_JSON_LD_NODES } from './limits.ts';
 export type JsonObject = { [key: string]: JsonValue };
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 
+/** Raw newlines and tabs inside strings are the commonest hand-written JSON-LD fault. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f]+/g;
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const safeReviver = (key: string, value: unknown): unknown => (UNSAFE_KEYS.has(key) ? undefined : value);
@@ -17,7 +20,7 @@ function repair(raw: string): string {
     .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '')
     .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '')
     .replace(/,\s*([}\]])/g, '$1')
-    .replace(/[\u0000-\u001f]+/g, ' ');
+    .replace(CONTROL_CHARACTERS, ' ');
 }
 
 export function parseJsonLdBlock(raw: string): JsonValue | undefined {

@@ -37,7 +37,7 @@ export function pickPagesToFetch(homeHtml: string, baseUrl: string, limit: numbe
     url.hash = '';
     const key = url.toString();
     if (`${url.origin}${url.pathname}` === home) continue;
-    let score = 0;
+    let score: number;
     try {
       score = scoreOf(url, link.text);
     } catch {
