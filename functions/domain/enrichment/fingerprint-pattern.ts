@@ -3,7 +3,7 @@
  * `jquery[.-]([\d.]+)\.js\;version:\1\;confidence:50`. Compiled once, case-insensitively,
  * and refused when long or shaped for catastrophic backtracking.
  */
-import { MAX_PATTERN_CHARS } from './limits.ts';
+import { MAX_PATTERN_CHARS, MAX_PATTERN_REPEAT } from './limits.ts';
 
 export interface CompiledPattern {
   regex: RegExp;
@@ -13,6 +13,39 @@ export interface CompiledPattern {
 }
 
 export type PatternResult = { ok: true; pattern: CompiledPattern } | { ok: false; reason: string };
+
+/**
+ * Rewrites unbounded quantifiers (`+`, `*`, `{n,}`) as bounded ones. An unbounded run that
+ * fails at its end costs O(n²) over a long stretch of matching characters (`[\w-]+\.cdn\.com`
+ * against a megabyte of letters took minutes); bounded, a failed attempt costs at most
+ * MAX_PATTERN_REPEAT steps per position. Escapes and character classes are left untouched.
+ */
+export function boundQuantifiers(source: string, max = MAX_PATTERN_REPEAT): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i += 1) {
+    const ch = source[i] as string;
+    if (ch === '\\') {
+      out += ch + (source[i + 1] ?? '');
+      i += 1;
+    } else if (inClass) {
+      inClass = ch !== ']';
+      out += ch;
+    } else if (ch === '[') {
+      inClass = true;
+      out += ch;
+    } else if (ch === '+') out += `{1,${max}}`;
+    else if (ch === '*') out += `{0,${max}}`;
+    else {
+      const open = ch === '{' ? /^\{(\d+),\}/.exec(source.slice(i, i + 12)) : null;
+      if (open) {
+        out += `{${open[1]},${Math.max(max, Number(open[1]))}}`;
+        i += open[0].length - 1;
+      } else out += ch;
+    }
+  }
+  return out;
+}
 
 /** A quantified group that itself holds an unbounded quantifier: `(a+)+`, `(\w*x)*`, `(.+){2,}`. */
 const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)[+*{]/;
@@ -24,7 +57,7 @@ export function compilePattern(source: string): PatternResult {
   let regex: RegExp;
   try {
     // Sources are written for JavaScript but may still escape `/`; both forms compile the same.
-    regex = new RegExp(regexSource, 'i');
+    regex = new RegExp(boundQuantifiers(regexSource), 'i');
   } catch (error) {
     return { ok: false, reason: `invalid regex: ${(error as Error).message}` };
   }

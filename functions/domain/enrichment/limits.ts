@@ -18,3 +18,5 @@ export const MAX_PATTERN_CHARS = 1_000;
 export const MAX_VALUES_PER_SITE = 200;
 /** Characters either side of a phone cue in which a number is looked for. */
 export const PHONE_CUE_WINDOW = 60;
+/** Unbounded quantifiers in fingerprint patterns are capped at this many repetitions. */
+export const MAX_PATTERN_REPEAT = 256;
