@@ -4,7 +4,7 @@
  */
 import type { ChildNode, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
-import { isPlausibleEmail } from './extract-emails.ts';
+import { emailKind, isPlausibleEmail } from './extract-emails.ts';
 import type { JsonObject, JsonValue } from './json-ld.ts';
 import { allStrings, firstString, parseJsonLdBlock, typedNodes, typesOf } from './json-ld.ts';
 import type { ParsedPage } from './parsed-page.ts';
@@ -16,7 +16,9 @@ const MAX_CARD_LINES = 8;
 const MAX_ELEMENTS_VISITED = 20_000;
 const MAX_TITLE_CHARS = 90;
 
-const TITLE_WORDS = /\b(?:ceo|cto|cfo|coo|cmo|cro|cpo|ciso|vp|svp|evp|founder|co-founder|cofounder|chief|president|director|head|manager|lead|officer|partner|principal|engineer|developer|designer|architect|consultant|analyst|specialist|executive|chair(?:man|woman|person)?|owner|associate|counsel|advisor|adviser|recruiter|scientist|editor|coordinator|administrator|accountant|representative|strategist|sales|marketing|operations|product|engineering|finance|geschäftsführer(?:in)?|gründer(?:in)?|leiter(?:in)?|vorstand|directeur|directrice|fondateur|fondatrice|responsable|gérant|director[a]?|fundador[a]?|gerente|jefe|amministratore|socio)\b/iu;
+const TITLE_WORDS = /\b(?:ceo|cto|cfo|coo|cmo|cro|cpo|ciso|vp|svp|evp|founder|co-founder|cofounder|chief|president|director|head|manager|lead|officer|partner|principal|engineer|developer|designer|architect|consultant|analyst|specialist|executive|chair(?:man|woman|person)?|owner|associate|counsel|advisor|adviser|recruiter|scientist|editor|coordinator|administrator|accountant|representative|strategist|geschäftsführer(?:in)?|gründer(?:in)?|leiter(?:in)?|vorstand|directeur|directrice|fondateur|fondatrice|responsable|gérant|director[a]?|fundador[a]?|gerente|jefe|amministratore|socio)\b/iu;
+/** Quotes, exclamations and addresses are testimonials or contact lines, never job titles. */
+const QUOTE_LIKE = /["“”«»!?@]/;
 const NAME_LINE = /^\p{Lu}[\p{L}'’-]{0,24}\.?(?: \p{Lu}[\p{L}'’-]{0,24}\.?){1,3}$/u;
 const NOT_NAME_WORDS = /\b(?:our|the|team|about|meet|contact|us|leadership|management|board|people|company|careers|jobs|read|more|view|profile|learn|join|get|in|touch|with|and|for|of|news|blog|home|services|products|solutions|privacy|policy|terms|cookie|cookies|all|rights|reserved|linkedin|twitter|email|phone|call|follow|see|ltd|inc|gmbh|llc)\b/iu;
 
@@ -60,20 +62,45 @@ function linksOf(el: Element): string[] {
   return out;
 }
 
+/** How far (in lines) a title may sit from the name it belongs to: after it, or just before it. */
+const TITLE_LINES_AFTER = 2;
+const TITLE_LINES_BEFORE = 1;
+
+function titleNear(lines: readonly string[], nameIndex: number): string | undefined {
+  const from = Math.max(0, nameIndex - TITLE_LINES_BEFORE);
+  const to = Math.min(lines.length - 1, nameIndex + TITLE_LINES_AFTER);
+  for (let i = from; i <= to; i += 1) {
+    const line = lines[i] as string;
+    if (i !== nameIndex && line.length <= MAX_TITLE_CHARS && TITLE_WORDS.test(line) && !QUOTE_LIKE.test(line)) return line;
+  }
+  return undefined;
+}
+
+function personalEmail(links: readonly string[], lines: readonly string[]): string | undefined {
+  const candidates = [
+    ...links.filter((h) => /^mailto:/i.test(h)).map((h) => h.slice(7).split('?')[0] ?? ''),
+    ...lines.filter((l) => /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(l)),
+  ].map((e) => e.trim().toLowerCase());
+  const unique = [...new Set(candidates)];
+  // A role address (info@) is the company's, and two addresses mean the element is not one person.
+  return unique.length === 1 && isPlausibleEmail(unique[0] as string) && emailKind(unique[0] as string) === 'personal' ? unique[0] : undefined;
+}
+
 function personFromCard(el: Element, sourceUrl: string): ExtractedPerson | undefined {
   const lines = linesOf(el);
   if (lines.length < 2 || lines.length > MAX_CARD_LINES) return undefined;
-  const nameIndex = lines.findIndex(isNameLike);
-  if (nameIndex < 0) return undefined;
+  const nameIndexes = lines.flatMap((l, i) => (isNameLike(l) ? [i] : []));
+  // One name per card: an element holding several is a list of people, read through its children.
+  if (nameIndexes.length !== 1) return undefined;
+  const nameIndex = nameIndexes[0] as number;
   const name = splitName(lines[nameIndex] as string);
   if (!name) return undefined;
-  const title = lines.find((l, i) => i !== nameIndex && l.length <= MAX_TITLE_CHARS && TITLE_WORDS.test(l) && !l.includes('@'));
+  const title = titleNear(lines, nameIndex);
   const links = linksOf(el);
-  const email = links.find((h) => /^mailto:/i.test(h))?.slice(7).split('?')[0]?.toLowerCase() ?? lines.find((l) => /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(l))?.toLowerCase();
-  const validEmail = email && isPlausibleEmail(email) ? email : undefined;
-  if (!title && !validEmail) return undefined;
+  const email = personalEmail(links, lines);
+  if (!title && !email) return undefined;
   const linkedin = links.map(classifySocialUrl).find((m) => m?.network === 'linkedin-person')?.url;
-  return { ...name, title, email: validEmail, linkedin_url: linkedin, source_url: sourceUrl };
+  return { ...name, title, email, linkedin_url: linkedin, source_url: sourceUrl };
 }
 
 /** Innermost elements that read as a person card; a card's ancestors are not cards themselves. */

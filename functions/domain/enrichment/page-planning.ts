@@ -5,15 +5,18 @@
 import { bareHost, isSameOrSubdomain } from './domains.ts';
 import { parsePage, resolveUrl } from './parsed-page.ts';
 
+/** A keyword list as one pattern; Unicode-aware edges, since `\b` ignores letters like `ü`. */
+const words = (list: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])(?:${list})(?![\\p{L}\\p{N}])`, 'iu');
+
 /** Path or link-text keywords per kind of page, in several languages; higher scores go first. */
 const PAGE_KINDS: ReadonlyArray<{ score: number; pattern: RegExp }> = [
-  { score: 100, pattern: /\b(?:contact(?:s|o|ez|-us|-nous)?|kontakt(?:e)?|contatt[io]|contato|nous-contacter|get-in-touch|reach-us)\b/iu },
-  { score: 90, pattern: /\b(?:team|our-team|people|leadership|management|equipe|équipe|unser-team|das-team|equipo|squadra|founders|staff)\b/iu },
-  { score: 85, pattern: /\b(?:impressum|imprint|mentions-legales|mentions-légales|aviso-legal|note-legali|colofon|legal-notice)\b/iu },
-  { score: 80, pattern: /\b(?:about(?:-us)?|ueber-uns|uber-uns|über-uns|a-propos|à-propos|qui-sommes-nous|quienes-somos|chi-siamo|sobre(?:-nos)?|over-ons|om-oss|company|who-we-are)\b/iu },
-  { score: 50, pattern: /\b(?:legal|privacy|datenschutz|confidentialite|privacidad)\b/iu },
+  { score: 100, pattern: words('contact(?:s|o|ez|-us|-nous)?|kontakt(?:e)?|contatt[io]|contato|nous-contacter|get-in-touch|reach-us') },
+  { score: 90, pattern: words('team|our-team|people|leadership|management|equipe|équipe|unser-team|das-team|equipo|squadra|founders|staff') },
+  { score: 85, pattern: words('impressum|imprint|mentions-legales|mentions-légales|aviso-legal|note-legali|colofon|legal-notice') },
+  { score: 80, pattern: words('about(?:-us)?|ueber-uns|uber-uns|über-uns|a-propos|à-propos|qui-sommes-nous|quienes-somos|quiénes-somos|chi-siamo|sobre(?:-nos)?|over-ons|om-oss|company|who-we-are') },
+  { score: 50, pattern: words('legal|privacy|datenschutz|confidentialite|confidentialité|privacidad') },
   // Careers pages rarely hold contact data but name the company's people and locations: last.
-  { score: 20, pattern: /\b(?:careers?|jobs|karriere|carrieres|carrières|empleo|lavora-con-noi|vacatures|join-us)\b/iu },
+  { score: 20, pattern: words('careers?|jobs|karriere|carrieres|carrières|empleo|lavora-con-noi|vacatures|join-us') },
 ];
 const ASSET_PATH = /\.(?:pdf|jpe?g|png|gif|webp|svg|zip|mp4|mp3|docx?|xlsx?|pptx?|css|js|xml|json|ico)$/i;
 
