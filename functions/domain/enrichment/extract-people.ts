@@ -11,6 +11,7 @@ import type { ParsedPage } from './parsed-page.ts';
 import { attr } from './parsed-page.ts';
 import { classifySocialUrl } from './social-profiles.ts';
 import type { ExtractedPerson } from './site-extraction.ts';
+import { MAX_DOM_DEPTH } from './limits.ts';
 
 const MAX_CARD_LINES = 8;
 const MAX_ELEMENTS_VISITED = 20_000;
@@ -34,31 +35,31 @@ function splitName(full: string): { first_name: string; last_name: string } | un
 
 function linesOf(el: Element): string[] {
   const parts: string[] = [];
-  const visit = (nodes: readonly ChildNode[]): void => {
+  const visit = (nodes: readonly ChildNode[], depth: number): void => {
     for (const node of nodes) {
       if (isText(node)) parts.push(node.data);
-      else if (isTag(node) && !['script', 'style', 'noscript', 'template', 'svg'].includes(node.name)) {
+      else if (isTag(node) && depth < MAX_DOM_DEPTH && !['script', 'style', 'noscript', 'template', 'svg'].includes(node.name)) {
         parts.push('\n');
-        visit(node.children);
+        visit(node.children, depth + 1);
         parts.push('\n');
       }
     }
   };
-  visit(el.children);
+  visit(el.children, 0);
   return parts.join('').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l.length > 0);
 }
 
 function linksOf(el: Element): string[] {
   const out: string[] = [];
-  const visit = (nodes: readonly ChildNode[]): void => {
+  const visit = (nodes: readonly ChildNode[], depth: number): void => {
     for (const node of nodes) {
-      if (!isTag(node)) continue;
+      if (!isTag(node) || depth > MAX_DOM_DEPTH) continue;
       const href = node.name === 'a' ? attr(node, 'href') : undefined;
       if (href) out.push(href.trim());
-      visit(node.children);
+      visit(node.children, depth + 1);
     }
   };
-  visit(el.children);
+  visit(el.children, 0);
   return out;
 }
 
@@ -107,16 +108,16 @@ function personFromCard(el: Element, sourceUrl: string): ExtractedPerson | undef
 function cards(page: ParsedPage): ExtractedPerson[] {
   const people: ExtractedPerson[] = [];
   let visited = 0;
-  const visit = (el: Element): boolean => {
-    if (visited++ > MAX_ELEMENTS_VISITED) return false;
+  const visit = (el: Element, depth: number): boolean => {
+    if (visited++ > MAX_ELEMENTS_VISITED || depth > MAX_DOM_DEPTH) return false;
     let childHadCard = false;
-    for (const child of el.children) if (isTag(child) && visit(child)) childHadCard = true;
+    for (const child of el.children) if (isTag(child) && visit(child, depth + 1)) childHadCard = true;
     if (childHadCard) return true;
     const person = personFromCard(el, page.url);
     if (person) people.push(person);
     return person !== undefined;
   };
-  for (const node of page.document.children) if (isTag(node)) visit(node);
+  for (const node of page.document.children) if (isTag(node)) visit(node, 0);
   return people;
 }
 

@@ -20,3 +20,8 @@ export const MAX_VALUES_PER_SITE = 200;
 export const PHONE_CUE_WINDOW = 60;
 /** Unbounded quantifiers in fingerprint patterns are capped at this many repetitions. */
 export const MAX_PATTERN_REPEAT = 256;
+/**
+ * Element depth past which recursive readers stop descending (browsers' parsers cap nesting near
+ * this too); the main page walk is iterative and reads any depth.
+ */
+export const MAX_DOM_DEPTH = 512;

@@ -8,7 +8,7 @@ import { isOrganizationType } from './organization-types.ts';
 import type { JsonObject, JsonValue } from './json-ld.ts';
 import type { ParsedPage } from './parsed-page.ts';
 import { attr, textOf } from './parsed-page.ts';
-import { MAX_JSON_LD_NODES } from './limits.ts';
+import { MAX_DOM_DEPTH, MAX_JSON_LD_NODES } from './limits.ts';
 
 const URL_VALUED: Readonly<Record<string, string>> = { a: 'href', link: 'href', area: 'href', img: 'src', audio: 'src', video: 'src', source: 'src', object: 'data', time: 'datetime', data: 'value', meter: 'value' };
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -38,27 +38,27 @@ export function readItem(scope: Element): JsonObject {
   const item: JsonObject = Object.create(null) as JsonObject;
   item['@type'] = itemTypes(scope);
   let budget = MAX_JSON_LD_NODES;
-  const visit = (nodes: readonly ChildNode[]): void => {
+  const visit = (nodes: readonly ChildNode[], depth: number): void => {
     for (const node of nodes) {
-      if (!isTag(node) || budget-- <= 0) continue;
+      if (!isTag(node) || budget-- <= 0 || depth > MAX_DOM_DEPTH) continue;
       const props = attr(node, 'itemprop');
       if (props) for (const name of props.split(/\s+/)) addProperty(item, name, propertyValue(node));
-      if (node.attribs['itemscope'] === undefined) visit(node.children);
+      if (node.attribs['itemscope'] === undefined) visit(node.children, depth + 1);
     }
   };
-  visit(scope.children);
+  visit(scope.children, 0);
   return item;
 }
 
 export function readMicrodataOrganizations(page: ParsedPage): JsonObject[] {
   const found: JsonObject[] = [];
-  const visit = (nodes: readonly ChildNode[]): void => {
+  const visit = (nodes: readonly ChildNode[], depth: number): void => {
     for (const node of nodes) {
-      if (!isTag(node)) continue;
+      if (!isTag(node) || depth > MAX_DOM_DEPTH) continue;
       if (node.attribs['itemscope'] !== undefined && isOrganizationType(itemTypes(node))) found.push(readItem(node));
-      visit(node.children);
+      visit(node.children, depth + 1);
     }
   };
-  visit(page.document.children);
+  visit(page.document.children, 0);
   return found;
 }

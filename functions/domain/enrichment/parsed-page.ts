@@ -10,7 +10,7 @@
 import type { ChildNode, Document, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
-import { MAX_ATTRIBUTE_CHARS, MAX_TEXT_CHARS } from './limits.ts';
+import { MAX_ATTRIBUTE_CHARS, MAX_DOM_DEPTH, MAX_TEXT_CHARS } from './limits.ts';
 import type { FetchedPage } from './site-extraction.ts';
 
 export interface PageLink {
@@ -49,14 +49,14 @@ export function attr(el: Element, name: string): string | undefined {
 
 export function textOf(node: ChildNode | Document): string {
   const parts: string[] = [];
-  const visit = (n: ChildNode): void => {
+  const visit = (n: ChildNode, depth: number): void => {
     if (isText(n)) parts.push(n.data);
-    else if (isTag(n) && !HIDDEN_TAGS.has(n.name)) {
-      for (const child of n.children) visit(child);
+    else if (isTag(n) && !HIDDEN_TAGS.has(n.name) && depth < MAX_DOM_DEPTH) {
+      for (const child of n.children) visit(child, depth + 1);
       if (BLOCK_TAGS.has(n.name) || INLINE_BREAK_TAGS.has(n.name)) parts.push(' ');
     }
   };
-  for (const child of (node as Document).children ?? []) visit(child);
+  for (const child of (node as Document).children ?? []) visit(child, 0);
   return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
@@ -113,18 +113,23 @@ function visitElement(el: Element, state: WalkState): boolean {
   }
 }
 
-function walk(nodes: readonly ChildNode[], state: WalkState): void {
-  for (const node of nodes) {
-    if (isText(node)) {
+/** Iterative, so a page nested thousands deep cannot exhaust the stack. */
+function walk(roots: readonly ChildNode[], state: WalkState): void {
+  const stack: Array<ChildNode | { closes: Element }> = [...roots].reverse();
+  while (stack.length > 0) {
+    const item = stack.pop() as ChildNode | { closes: Element };
+    if ('closes' in item) {
+      if (BLOCK_TAGS.has(item.closes.name)) state.text.push('\n');
+      else if (INLINE_BREAK_TAGS.has(item.closes.name)) state.text.push(' ');
+    } else if (isText(item)) {
       if (state.textChars < MAX_TEXT_CHARS) {
-        state.text.push(node.data);
-        state.textChars += node.data.length;
+        state.text.push(item.data);
+        state.textChars += item.data.length;
       }
-    } else if (isTag(node)) {
-      const descend = visitElement(node, state);
-      if (descend) walk(node.children, state);
-      if (BLOCK_TAGS.has(node.name)) state.text.push('\n');
-      else if (INLINE_BREAK_TAGS.has(node.name)) state.text.push(' ');
+    } else if (isTag(item)) {
+      const descend = visitElement(item, state);
+      stack.push({ closes: item });
+      if (descend) for (let i = item.children.length - 1; i >= 0; i -= 1) stack.push(item.children[i] as ChildNode);
     }
   }
 }
