@@ -14,6 +14,7 @@ import type { ExtractedPerson } from './site-extraction.ts';
 import { MAX_DOM_DEPTH } from './limits.ts';
 
 const MAX_CARD_LINES = 8;
+const MAX_CARD_ELEMENTS = 40;
 const MAX_ELEMENTS_VISITED = 20_000;
 const MAX_TITLE_CHARS = 90;
 
@@ -108,14 +109,21 @@ function personFromCard(el: Element, sourceUrl: string): ExtractedPerson | undef
 function cards(page: ParsedPage): ExtractedPerson[] {
   const people: ExtractedPerson[] = [];
   let visited = 0;
-  const visit = (el: Element, depth: number): boolean => {
-    if (visited++ > MAX_ELEMENTS_VISITED || depth > MAX_DOM_DEPTH) return false;
+  /** Returns whether the subtree held a card, and its element count (large subtrees are containers, not cards). */
+  const visit = (el: Element, depth: number): { card: boolean; size: number } => {
+    if (visited++ > MAX_ELEMENTS_VISITED || depth > MAX_DOM_DEPTH) return { card: false, size: 1 };
     let childHadCard = false;
-    for (const child of el.children) if (isTag(child) && visit(child, depth + 1)) childHadCard = true;
-    if (childHadCard) return true;
+    let size = 1;
+    for (const child of el.children) {
+      if (!isTag(child)) continue;
+      const inner = visit(child, depth + 1);
+      childHadCard ||= inner.card;
+      size += inner.size;
+    }
+    if (childHadCard || size > MAX_CARD_ELEMENTS) return { card: childHadCard, size };
     const person = personFromCard(el, page.url);
     if (person) people.push(person);
-    return person !== undefined;
+    return { card: person !== undefined, size };
   };
   for (const node of page.document.children) if (isTag(node)) visit(node, 0);
   return people;

@@ -7,6 +7,8 @@ import { MAX_PATTERN_CHARS, MAX_PATTERN_REPEAT } from './limits.ts';
 
 export interface CompiledPattern {
   regex: RegExp;
+  /** A lowercase substring every match contains: a cheap `includes` skips the regex on most pages. */
+  literal?: string;
   /** Template such as `\1` or `\1?4:3`; resolved against the match. */
   version?: string;
   confidence: number;
@@ -47,6 +49,55 @@ export function boundQuantifiers(source: string, max = MAX_PATTERN_REPEAT): stri
   return out;
 }
 
+const MIN_LITERAL = 3;
+const ESCAPED_LITERALS = new Set('.-/?()[]{}*+^$|\\:;=#&%@!,\'" <>_~'.split(''));
+
+function skipClass(source: string, start: number): number {
+  let i = start + 1;
+  while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+  return i;
+}
+
+/**
+ * The longest run of plain characters outside groups that any match must contain, or undefined
+ * when there is none worth checking.
+ */
+export function requiredLiteral(source: string): string | undefined {
+  let best = '';
+  let run = '';
+  let depth = 0;
+  const end = (dropLast: boolean): void => {
+    const kept = dropLast ? run.slice(0, -1) : run;
+    if (depth === 0 && kept.length > best.length) best = kept;
+    run = '';
+  };
+  for (let i = 0; i < source.length; i += 1) {
+    const ch = source[i] as string;
+    const next = source[i + 1] ?? '';
+    if (ch === '\\') {
+      if (ESCAPED_LITERALS.has(next) && depth === 0) run += next;
+      else end(false);
+      i += 1;
+    } else if (ch === '|') {
+      // Alternation outside any group makes every run optional; inside one, only that group's.
+      if (depth === 0) return undefined;
+      end(false);
+    } else if (ch === '(' || ch === ')') {
+      end(false);
+      depth += ch === '(' ? 1 : -1;
+    } else if (ch === '[') {
+      end(false);
+      i = skipClass(source, i);
+    } else if (ch === '?' || ch === '*' || ch === '{') {
+      end(true);
+      if (ch === '{') while (i < source.length && source[i] !== '}') i += 1;
+    } else if (ch === '+' || ch === '.' || ch === '^' || ch === '$') end(false);
+    else if (depth === 0) run += ch;
+  }
+  end(false);
+  return best.length >= MIN_LITERAL ? best.toLowerCase() : undefined;
+}
+
 /** A quantified group that itself holds an unbounded quantifier: `(a+)+`, `(\w*x)*`, `(.+){2,}`. */
 const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)[+*{]/;
 
@@ -74,7 +125,7 @@ export function compilePattern(source: string): PatternResult {
       confidence = n;
     }
   }
-  return { ok: true, pattern: { regex, version, confidence } };
+  return { ok: true, pattern: { regex, version, confidence, literal: requiredLiteral(regexSource) } };
 }
 
 /** The version a template names for one match: `\1` → group 1, `\1?a:b` → a when group 1 matched. */

@@ -19,8 +19,12 @@ export interface Detection {
 interface PageSignals {
   url: string;
   html: string;
+  htmlLower: string;
   scripts: string;
+  scriptsLower: string;
   scriptSrcs: readonly string[];
+  /** Every script URL lowercased in one string: one `includes` rules a pattern out for all of them. */
+  scriptSrcsLower: string;
   headers: Map<string, string[]>;
   cookies: Map<string, string>;
   meta: Map<string, string[]>;
@@ -31,7 +35,9 @@ class Hits {
   confidence = 0;
   version: string | undefined;
 
-  test(pattern: CompiledPattern, value: string): void {
+  /** `lower` is the value lowercased once per page, for the literal pre-check on long values. */
+  test(pattern: CompiledPattern, value: string, lower?: string): void {
+    if (lower !== undefined && pattern.literal !== undefined && !lower.includes(pattern.literal)) return;
     const match = pattern.regex.exec(value);
     if (!match) return;
     this.confidence += pattern.confidence;
@@ -69,9 +75,12 @@ function browserHits(tech: CompiledTechnology, browser: BrowserSignals, hits: Hi
 function detectOne(tech: CompiledTechnology, page: PageSignals): Detection | undefined {
   const hits = new Hits();
   for (const p of tech.url) hits.test(p, page.url);
-  for (const p of tech.html) hits.test(p, page.html);
-  for (const p of tech.scripts) hits.test(p, page.scripts);
-  for (const p of tech.scriptSrc) for (const src of page.scriptSrcs) hits.test(p, src);
+  for (const p of tech.html) hits.test(p, page.html, page.htmlLower);
+  for (const p of tech.scripts) hits.test(p, page.scripts, page.scriptsLower);
+  for (const p of tech.scriptSrc) {
+    if (p.literal !== undefined && !page.scriptSrcsLower.includes(p.literal)) continue;
+    for (const src of page.scriptSrcs) hits.test(p, src);
+  }
   hits.testKeyed(tech.headers, (k) => page.headers.get(k) ?? []);
   hits.testKeyed(tech.meta, (k) => page.meta.get(k) ?? []);
   hits.testKeyed(tech.cookies, (k) => cookieValues(page.cookies, k));
@@ -105,11 +114,16 @@ export function resolveRelations(detected: Map<string, Detection>, set: Fingerpr
 }
 
 export function detectTechnologies(page: ParsedPage, set: FingerprintSet, browser?: BrowserSignals): Detection[] {
+  const html = page.html.length > MAX_FINGERPRINT_HTML_CHARS ? page.html.slice(0, MAX_FINGERPRINT_HTML_CHARS) : page.html;
+  const scripts = page.inlineScripts.join('\n').slice(0, MAX_FINGERPRINT_SCRIPT_CHARS);
   const signals: PageSignals = {
     url: page.url,
-    html: page.html.length > MAX_FINGERPRINT_HTML_CHARS ? page.html.slice(0, MAX_FINGERPRINT_HTML_CHARS) : page.html,
-    scripts: page.inlineScripts.join('\n').slice(0, MAX_FINGERPRINT_SCRIPT_CHARS),
+    html,
+    htmlLower: html.toLowerCase(),
+    scripts,
+    scriptsLower: scripts.toLowerCase(),
     scriptSrcs: page.scriptSrcs,
+    scriptSrcsLower: page.scriptSrcs.join('\n').toLowerCase(),
     headers: page.headers,
     cookies: page.cookies,
     meta: page.meta,
