@@ -2,7 +2,7 @@
  * One parse and one walk per page: every extractor reads the collected pieces instead of
  * re-walking the tree.
  *
- * Parser choice: htmlparser2 + domhandler (+ css-select where a selector reads better). It is
+ * Parser choice: htmlparser2 + domhandler (walked directly; no selector engine needed). It is
  * maintained, tolerant of broken markup, decodes entities (`&#64;` → `@`) and is several times
  * faster than a spec-complete parser (parse5) or a DOM emulation (jsdom) — extraction never
  * needs layout or scripts, only tags, attributes and text.
