@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runExportBench } from './export.bench.ts';
+import { runExtractionBench } from './extraction.bench.ts';
 import { runImportBench } from './import.bench.ts';
 import { runSearchEngineBench } from './search-engine.bench.ts';
 import { runUpsertPathBench } from './upsert-path.bench.ts';
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     // about 1.5 hours: the default stays at a size that finishes; pass --import-rows 1000000 for the full run.
     'import-rows': { type: 'string', default: '20000' },
     'parse-rows': { type: 'string', default: '1000000' },
+    'extraction-sites': { type: 'string', default: '500' },
   },
 });
 
@@ -40,6 +42,7 @@ const BENCHES: ReadonlyArray<() => Promise<void>> = [
   () => runUpsertPathBench({ rows: Number(values.rows) }),
   () => runExportBench({ rows: Number(values['export-rows']) }),
   () => runImportBench({ rows: Number(values['import-rows']), parseRows: Number(values['parse-rows']) }),
+  () => runExtractionBench({ sites: Number(values['extraction-sites']) }),
 ];
 
 for (const bench of BENCHES) {

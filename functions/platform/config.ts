@@ -30,6 +30,11 @@ const configSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * Website enrichment: a directory of fingerprint files in the webappanalyzer layout (an
+   * operator's full third-party set). Unset means leadstack's own set, which ships bundled.
+   */
+  ENRICHMENT_FINGERPRINTS_DIR: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
