@@ -27,6 +27,14 @@ const COUNTER_GRACE_SECONDS = 60;
 export const CONCURRENCY_BUCKET_MS = 5 * 60_000;
 /** How often a caller waiting for a concurrency slot looks again. */
 export const CONCURRENCY_POLL_MS = 100;
+/**
+ * No call is admitted in the last stretch of a window (5 % of it, at most this long): a call
+ * counted just before the boundary could reach the provider just after it, in the provider's
+ * next window, and be one too many there.
+ */
+export const BOUNDARY_GUARD_MAX_MS = 250;
+const BOUNDARY_GUARD_SHARE = 0.05;
+const boundaryGuardMs = (windowMs: number): number => Math.min(BOUNDARY_GUARD_MAX_MS, Math.floor(windowMs * BOUNDARY_GUARD_SHARE));
 /** Spreads waiters that wake at one window boundary over this much time. */
 const WAKE_JITTER_MS = 50;
 
@@ -89,23 +97,37 @@ export class SharedLimiter {
     }
   }
 
-  /** Counts one call in every window; on the first full one, gives every count back and answers the wait. */
+  /**
+   * Counts one call in every window. On the first full one — or when the counting ran into a
+   * window's boundary guard — gives every count back and answers how long to wait.
+   */
   private async tryWindows(scope: LimitScope): Promise<number> {
     const now = this.clock.now();
     const taken: Array<{ key: string; expires: number }> = [];
+    const refund = () => Promise.all(taken.map((t) => this.counter.add(t.key, -1, t.expires)));
+    let guardEnd = Number.POSITIVE_INFINITY;
     for (const window of scope.windows) {
       const start = now - (now % window.windowMs);
       const end = start + window.windowMs;
+      const guardStart = end - boundaryGuardMs(window.windowMs);
+      if (now >= guardStart) {
+        await refund();
+        return end - now;
+      }
       const key = windowKey(scope.key, window, start);
       const expires = Math.ceil(end / 1000) + COUNTER_GRACE_SECONDS;
       const count = await this.counter.add(key, 1, expires);
       taken.push({ key, expires });
       if (count > window.limit) {
-        await Promise.all(taken.map((t) => this.counter.add(t.key, -1, t.expires)));
+        await refund();
         return Math.max(1, end - now);
       }
+      guardEnd = Math.min(guardEnd, guardStart);
     }
-    return 0;
+    const after = this.clock.now();
+    if (after < guardEnd) return 0;
+    await refund();
+    return Math.max(1, Math.min(...scope.windows.map((w) => w.windowMs - (after % w.windowMs))));
   }
 
   private leaseExpiry(): number {
