@@ -71,7 +71,19 @@ export class SharedLimiter {
    */
   async acquire(scope: LimitScope, maxWaitMs: number, signal?: AbortSignal): Promise<Release> {
     const deadline = this.clock.now() + maxWaitMs;
-    await this.waitFor(scope.key, deadline, signal, () => this.tryWindows(scope));
+    // The slot first, the windows last: a call counted in a window must fire at once, before
+    // that window's boundary guard runs out, with no slower step in between.
+    const release = await this.acquireSlot(scope, deadline, signal);
+    try {
+      await this.waitFor(scope.key, deadline, signal, () => this.tryWindows(scope));
+    } catch (error) {
+      await release();
+      throw error;
+    }
+    return release;
+  }
+
+  private async acquireSlot(scope: LimitScope, deadline: number, signal: AbortSignal | undefined): Promise<Release> {
     if (scope.concurrency === undefined) return async () => {};
     const cap = scope.concurrency;
     let lease: string | undefined;
