@@ -25,18 +25,17 @@ async function setup(handler: Handler, env: Record<string, string> = {}): Promis
 const call = (c: ClientSetup, extra: Partial<OutboundRequest> = {}) => c.http.request({ provider: 'rocketreach', operation: 'lookup', url: '/api/v2/lookup', workspaceId: WS, jobId: 'job-1', caller: 'user-1', credits: 1, ...extra });
 
 /** Answers the listed statuses in turn (with their headers), then 200. */
-const sequence = (steps: ReadonlyArray<readonly [number, Record<string, string>?]>): Handler => {
+const sequence = (steps: ReadonlyArray<readonly [number, (Record<string, string> | (() => Record<string, string>))?]>): Handler => {
   let i = 0;
   return (_req, res) => {
-    const [status, headers] = steps[i++] ?? [200, {}];
-    res.writeHead(status, headers).end(status === 200 ? '{"ok":true}' : 'no');
+    const [status, headers = {}] = steps[i++] ?? [200, {}];
+    res.writeHead(status, typeof headers === 'function' ? headers() : headers).end(status === 200 ? '{"ok":true}' : 'no');
   };
 };
 
 describe('outbound client over fetch', () => {
   it('It should retry 503 and 429 and honour Retry-After in seconds and as an HTTP-date', async () => {
-    const date = new Date(Date.now() + 10_000).toUTCString();
-    const { client: c, server: s } = await setup(sequence([[503], [429, { 'retry-after': '2' }], [429, { 'retry-after': date }]]));
+    const { client: c, server: s } = await setup(sequence([[503], [429, { 'retry-after': '2' }], [429, () => ({ 'retry-after': new Date(Date.now() + 10_000).toUTCString() })]]));
 
     const response = await call(c);
 
@@ -59,6 +58,18 @@ describe('outbound client over fetch', () => {
     expect(response.status).toBe(404);
     expect(s.requests).toHaveLength(1);
     expect(c.callLog.entries[0]).toMatchObject({ status: 404, credits: 0, attempts: 1 });
+  });
+
+  it('It should retry a dropped connection as a network error and then succeed', async () => {
+    let drops = 1;
+    const { client: c, server: s } = await setup((req, res) => {
+      if (drops-- > 0) req.socket.destroy();
+      else res.writeHead(200).end('{"ok":true}');
+    });
+
+    expect((await call(c)).status).toBe(200);
+    expect(s.requests).toHaveLength(2);
+    expect(c.clock.sleeps).toHaveLength(1);
   });
 
   it('It should give up after MAX_RETRIES and answer the last 5xx', async () => {
