@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOutboundConfig, type OutboundConfig } from './outbound-config.ts';
 
 /**
  * The only reader of `process.env` in functions/. Parsed once, at first use, so a cold start
@@ -37,7 +38,8 @@ const configSchema = z.object({
   ENRICHMENT_FINGERPRINTS_DIR: z.string().min(1).optional(),
 });
 
-export type Config = z.infer<typeof configSchema>;
+/** Outbound calls (providers, SSRF allowances, crawler identity) are parsed by their own module. */
+export type Config = z.infer<typeof configSchema> & { readonly outbound: OutboundConfig };
 
 let cached: Config | undefined;
 
@@ -48,6 +50,12 @@ export function config(): Config {
     const names = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
     throw new Error(`Invalid function environment: ${names}`);
   }
-  cached = parsed.data;
+  let outbound: OutboundConfig;
+  try {
+    outbound = parseOutboundConfig(process.env);
+  } catch (error) {
+    throw new Error(`Invalid function environment: ${(error as Error).message}`, { cause: error });
+  }
+  cached = { ...parsed.data, outbound };
   return cached;
 }

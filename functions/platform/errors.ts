@@ -33,6 +33,15 @@ export const ERROR_STATUS = {
   ERR_IMPORT_RECORD_TOO_LARGE: 422,
   ERR_IMPORT_MALFORMED_CSV: 422,
   ERR_IMPORT_BAD_HEADER: 422,
+  // Outbound calls: a URL the SSRF guard refuses, a provider that is slow, down, too big or over
+  // its limits (the caller requeues), and a path robots.txt disallows.
+  ERR_URL_BLOCKED: 422,
+  ERR_OUTBOUND_REQUEUE: 503,
+  ERR_OUTBOUND_TIMEOUT: 504,
+  ERR_OUTBOUND_RESPONSE_TOO_LARGE: 502,
+  ERR_OUTBOUND_NETWORK: 502,
+  ERR_OUTBOUND_CIRCUIT_OPEN: 503,
+  ERR_OUTBOUND_ROBOTS_DISALLOWED: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
