@@ -20,7 +20,7 @@ const configSchema = z.object({
   UPLOADS_BUCKET_NAME: z.string().min(1).optional(),
   SEARCH_ENDPOINT: z.url(),
   WS_MANAGEMENT_ENDPOINT: z.url().optional(),
-  // Accounts (issue 5): the HS256 key of access tokens (only functions that sign or verify
+  // Accounts: the HS256 key of access tokens (only functions that sign or verify
   // them receive it), the sender of account mail, and the frontend page a reset link opens.
   AUTH_TOKEN_SECRET: z.string().min(32).optional(),
   MAIL_FROM: z.string().min(3).default('leadstack <no-reply@leadstack.invalid>'),
