@@ -232,7 +232,8 @@ export const functions = {
   // readwrite: completing reads the assembled object's size back (and deletes one over the limit).
   multipartUploadComplete: { entry: 'functions/http/multipart-upload-complete.handler.ts', timeoutSeconds: 29, memoryMb: MB.small, access: { bucket: 'readwrite' } },
   multipartUploadAbort: { entry: 'functions/http/multipart-upload-abort.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { bucket: 'write' } },
-  jobDownload: { entry: 'functions/http/job-download.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'read' }, bucket: 'read' } },
+  // control readwrite: downloading another principal's export charges the downloader's allowance.
+  jobDownload: { entry: 'functions/http/job-download.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' }, bucket: 'read' } },
   createJob: {
     entry: 'functions/http/create-job.handler.ts',
     timeoutSeconds: 10,
@@ -246,7 +247,8 @@ export const functions = {
     entry: 'functions/http/job-action.handler.ts',
     timeoutSeconds: 10,
     memoryMb: MB.small,
-    access: { tables: { control: 'readwrite' }, queues: { jobs: 'send' }, websocket: true },
+    // search: an export retried by its payer is charged again for its current matches.
+    access: { tables: { control: 'readwrite' }, queues: { jobs: 'send' }, websocket: true, search: 'read' },
   },
   createWsTicket: { entry: 'functions/http/ws-ticket.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'write' } } },
   runJob: {
