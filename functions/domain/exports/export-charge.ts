@@ -1,4 +1,5 @@
 import type { DownloadLedger, UserStore } from '../../ports/accounts.port.ts';
+import type { LeasedJobStore } from '../../ports/jobs.port.ts';
 import type { RecordSearch } from '../../ports/search.port.ts';
 import { chargeDownloadOnce, downloadPeriod, withDownloadCharge } from '../accounts/download-limit.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -6,6 +7,7 @@ import type { Job } from '../jobs/job.ts';
 import { applyJobAction, getJob, type JobCommandDeps } from '../jobs/job-commands.ts';
 import { countRecords } from '../records/search-records.ts';
 import { exportJobDataSchema, type ExportJobData } from './export-job-data.ts';
+import type { ChargeRefunds } from './export-ports.ts';
 import { MAX_EXPORT_ROWS } from './limits.ts';
 
 export interface ExportChargeDeps extends JobCommandDeps {
@@ -67,4 +69,23 @@ export async function chargeExportDownload(
 ): Promise<void> {
   if (!principal.userId || principal.userId === job.downloadCharge?.userId) return;
   await chargeDownloadOnce(deps, principal, `JOB#${job.id}`, rows, now);
+}
+
+/**
+ * A failed export produced no file: the rows it still holds go back to its payer. The job's
+ * charge is zeroed first, in a write conditional on the version read (so of two releases, or a
+ * release and a retry, one wins), then the ledger is refunded: a crash in between can only cost
+ * the user rows. A later retry by the payer is charged afresh.
+ */
+export async function releaseFailedCharge(jobs: LeasedJobStore, ledger: ChargeRefunds, workspaceId: string, id: string): Promise<void> {
+  const job = await jobs.get(workspaceId, id);
+  const charge = job?.downloadCharge;
+  if (!job || job.status !== 'failed' || !charge || charge.rows === 0) return;
+  const released = await jobs.move(workspaceId, id, {
+    from: ['failed'],
+    to: 'failed',
+    expectedVersion: job.version,
+    patch: { downloadCharge: { ...charge, rows: 0 } },
+  });
+  if (released) await ledger.refund(workspaceId, charge.userId, charge.period, charge.rows);
 }

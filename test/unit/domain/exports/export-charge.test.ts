@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { releaseFailedCharge } from '../../../../functions/domain/exports/export-charge.ts';
 import { runExport } from '../../../../functions/domain/exports/run-export.ts';
 import type { Job } from '../../../../functions/domain/jobs/job.ts';
+import { MemoryJobStore } from '../jobs/memory-job-store.ts';
 import { contacts, contextFor, fakeSearch, memoryFiles } from './export-fakes.ts';
 
 /** Refunds the runner gives back to the ledger, as (user, period, rows). */
@@ -70,5 +72,44 @@ describe('runExport and the download charge', () => {
     const { ctx } = contextFor({ entity: 'contact', format: 'csv', select_columns: ['uuid'] });
     const outcome = await runExport({ search: fakeSearch(contacts(50)), files, ledger }, ctx);
     expect(outcome).toMatchObject({ outcome: 'completed', result: { rows: 50, capped_by_charge: false } });
+  });
+});
+
+describe('releaseFailedCharge', () => {
+  const failedExport = (rows: number, status: Job['status'] = 'failed'): Job => ({
+    id: 'job-9',
+    workspaceId: 'ws-1',
+    type: 'export_csv_file',
+    status,
+    data: { entity: 'contact' },
+    retryCount: 1,
+    attempts: 1,
+    progress: 0,
+    counters: { rowsRead: 0, rowsWritten: 0, rowsFailed: 0 },
+    createdAt: '2026-12-01T00:00:00.000Z',
+    updatedAt: '2026-12-01T00:00:00.000Z',
+    version: 3,
+    downloadCharge: charge(rows),
+  });
+
+  it('It should give a failed export its rows back once, however often it is released, and zero its charge', async () => {
+    // Prepare
+    const jobs = new MemoryJobStore();
+    jobs.seed(failedExport(40));
+    const { ledger, refunds } = refundLog();
+    // Act
+    await Promise.all([releaseFailedCharge(jobs, ledger, 'ws-1', 'job-9'), releaseFailedCharge(jobs, ledger, 'ws-1', 'job-9')]);
+    await releaseFailedCharge(jobs, ledger, 'ws-1', 'job-9');
+    // Assess
+    expect(refunds).toEqual([{ userId: 'user-1', period: '2026-12', rows: 40 }]);
+    expect((await jobs.get('ws-1', 'job-9'))?.downloadCharge).toEqual(charge(0));
+  });
+
+  it.each(['completed', 'stopped', 'processing'] as const)('It should give nothing back for a %s export', async (status) => {
+    const jobs = new MemoryJobStore();
+    jobs.seed(failedExport(40, status));
+    const { ledger, refunds } = refundLog();
+    await releaseFailedCharge(jobs, ledger, 'ws-1', 'job-9');
+    expect(refunds).toEqual([]);
   });
 });
