@@ -85,6 +85,20 @@ export type ChargeOutcome = { readonly ok: true; readonly used: number } | { rea
 export interface DownloadLedger {
   /** Adds `rows` unless the total would pass `limit` (then nothing changes). */
   charge(workspaceId: string, userId: string, period: string, rows: number, limit: number, expiresAtEpochSeconds: number): Promise<ChargeOutcome>;
+  /**
+   * Charges `rows` once per `receipt` (e.g. one job's file for one downloader): the receipt and
+   * the charge are written together, so a second call with the same receipt charges nothing
+   * (`alreadyPaid`), and concurrent calls charge once.
+   */
+  chargeOnce(
+    workspaceId: string,
+    userId: string,
+    receipt: string,
+    period: string,
+    rows: number,
+    limit: number,
+    expiresAtEpochSeconds: number,
+  ): Promise<ChargeOutcome & { readonly alreadyPaid?: boolean }>;
   /** Gives rows back (work that was charged but could not start). */
   refund(workspaceId: string, userId: string, period: string, rows: number): Promise<void>;
   used(workspaceId: string, userId: string, period: string): Promise<number>;

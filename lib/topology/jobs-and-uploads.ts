@@ -31,7 +31,8 @@ export const jobsAndUploads = defineFeature({
       memoryMb: MB.small,
       access: { tables: { control: 'write' } },
     },
-    jobDownload: { entry: 'functions/http/job-download.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { ...CONTROL_READ, bucket: 'read' } },
+    // control readwrite: downloading another principal's export charges the downloader's allowance.
+    jobDownload: { entry: 'functions/http/job-download.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' }, bucket: 'read' } },
     createJob: {
       entry: 'functions/http/create-job.handler.ts',
       timeoutSeconds: 10,
@@ -45,7 +46,8 @@ export const jobsAndUploads = defineFeature({
       entry: 'functions/http/job-action.handler.ts',
       timeoutSeconds: 10,
       memoryMb: MB.small,
-      access: { tables: { control: 'readwrite' }, queues: { jobs: 'send' }, websocket: true },
+      // search: an export retried by its payer is charged again for its current matches.
+      access: { tables: { control: 'readwrite' }, queues: { jobs: 'send' }, websocket: true, search: 'read' },
     },
     runJob: {
       entry: 'functions/workers/run-job.worker.ts',

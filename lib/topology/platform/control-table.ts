@@ -28,6 +28,7 @@ export const CONTROL_KEY_PREFIXES = {
   // ---- sort keys under WS#<workspace> ----
   'USER#': 'a user of the workspace (sk)',
   'DOWNLOADS#': 'rows downloaded per user and month (sk = DOWNLOADS#<user>#<yyyy-mm>)',
+  'DOWNLOAD_RECEIPT#': 'a paid download of another principal\'s file, so it is charged once (sk = DOWNLOAD_RECEIPT#<user>#JOB#<id>)',
   'UPLOAD#': 'an uploaded object (sk = UPLOAD#<s3 key>)',
   'JOB#': 'a job (sk = JOB#<uuid v7>, time-sortable)',
   // ---- sort keys under other partitions ----
