@@ -2,7 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { jobMessageSchema } from '../domain/jobs/job-message.ts';
 import { processJobMessage, RedeliveryRequested, type JobWorkerDeps } from '../domain/jobs/process-job-message.ts';
-import { logger } from '../platform/logger.ts';
+import { logger, withInvocationLog } from '../platform/logger.ts';
 import { jobQueue, jobStore } from '../platform/services/jobs.services.ts';
 import { jobEvents } from '../platform/services/realtime.services.ts';
 import { jobRunners } from './job-runners.ts';
@@ -47,5 +47,5 @@ async function runOne(record: SQSRecord, context?: Context): Promise<void> {
 
 // A redelivery the worker asks for is expected, not a function error: report every failed
 // record in batchItemFailures instead of throwing when the (one-message) batch fails whole.
-export const handler = async (event: SQSEvent, context: Context) =>
-  processPartialResponse(event, runOne, processor, { context, throwOnFullBatchFailure: false });
+export const handler = withInvocationLog(async (event: SQSEvent, context: Context) =>
+  processPartialResponse(event, runOne, processor, { context, throwOnFullBatchFailure: false }));
