@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planColumns } from '../../../../functions/domain/imports/column-plan.ts';
 import { synonymKey } from '../../../../functions/domain/imports/header-aliases.ts';
 import { findHeader } from '../../../../functions/domain/imports/header-search.ts';
+import { parseInsertCsvFileData } from '../../../../functions/domain/imports/import-job-data.ts';
 import { mapRow } from '../../../../functions/domain/imports/row-mapper.ts';
 import type { AppError } from '../../../../functions/platform/errors.ts';
 
@@ -61,6 +62,22 @@ describe('findHeader', () => {
     // Assess
     expect(error.code).toBe('ERR_IMPORT_BAD_HEADER');
     expect(error.message).toMatch(/column_map.*header_row/);
+  });
+});
+
+describe('job_data.header_row', () => {
+  it.each([[0], [31], [2.5], ['4']])('It should refuse %j as a 4xx naming the field', (headerRow) => {
+    // Act
+    const error = thrown(() => parseInsertCsvFileData({ s3_key: 'workspaces/ws1/uploads/u/x.csv', header_row: headerRow }));
+    // Assess
+    expect([error.code, error.details.map((d) => d.path)]).toEqual(['ERR_VALIDATION', ['header_row']]);
+  });
+
+  it('It should accept a line number within the searched lines', () => {
+    // Act
+    const data = parseInsertCsvFileData({ s3_key: 'workspaces/ws1/uploads/u/x.csv', header_row: 4 });
+    // Assess
+    expect(data.header_row).toBe(4);
   });
 });
 
