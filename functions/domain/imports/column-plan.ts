@@ -100,17 +100,26 @@ function chooseColumns(headers: readonly string[], matches: readonly (HeaderMatc
       });
     }
   }
-  return { targets, warnings };
+  const outranked = new Set(matches.flatMap((m, i) => (m && targets[i] === undefined ? [i] : [])));
+  return { targets, warnings, outranked };
 }
 
-function duplicateWarnings(headers: readonly string[]): ImportWarning[] {
+/** Headers that repeat an earlier one (case aside): their warnings, and the indexes of the repeats. */
+function duplicates(headers: readonly string[]): { warnings: ImportWarning[]; repeats: Set<number> } {
   const seen = new Map<string, number>();
-  for (const h of headers) if (h !== '') seen.set(h.toLowerCase(), (seen.get(h.toLowerCase()) ?? 0) + 1);
-  return [...seen].flatMap(([lower, count]) => {
+  const repeats = new Set<number>();
+  headers.forEach((h, i) => {
+    if (h === '') return;
+    const lower = h.toLowerCase();
+    if (seen.has(lower)) repeats.add(i);
+    seen.set(lower, (seen.get(lower) ?? 0) + 1);
+  });
+  const warnings = [...seen].flatMap(([lower, count]) => {
     if (count < 2) return [];
     const header = headers.find((h) => h.toLowerCase() === lower) as string;
-    return [{ code: 'duplicate_header' as const, message: `The header "${header}" appears ${count} times: the first column is read, the others are kept in extra`, columns: [header] }];
+    return [{ code: 'duplicate_header' as const, message: `The header "${header}" appears ${count} times: the first of them is read as "${header}", the others are kept in extra`, columns: [header] }];
   });
+  return { warnings, repeats };
 }
 
 /**
@@ -122,7 +131,7 @@ function duplicateWarnings(headers: readonly string[]): ImportWarning[] {
 export function planColumns(rawHeaders: readonly string[], columnMap: ColumnMap = {}): ColumnPlan {
   if (rawHeaders.length > MAX_COLUMNS) throw importError.badHeader(`The header has ${rawHeaders.length} columns; at most ${MAX_COLUMNS} are accepted`);
   const headers = rawHeaders.map((h) => h.replace(/^\uFEFF/, '').trim());
-  const { targets, warnings } = chooseColumns(headers, matchColumns(headers, columnMap));
+  const { targets, warnings, outranked } = chooseColumns(headers, matchColumns(headers, columnMap));
   const headerOf = new Map<CsvLikeColumn, string>();
   targets.forEach((target, i) => {
     if (target) headerOf.set(target, headers[i] as string);
@@ -139,12 +148,11 @@ export function planColumns(rawHeaders: readonly string[], columnMap: ColumnMap 
   if (taken.size > MAX_EXTRA_KEYS) {
     throw importError.badHeader(`The file has ${taken.size} unknown columns; at most ${MAX_EXTRA_KEYS} are kept: ignore some with job_data.column_map (null)`);
   }
-  const candidates = new Set(warnings.flatMap((w) => w.columns ?? []).map((h) => h.toLowerCase()));
-  const duplicates = duplicateWarnings(headers);
-  const duplicated = new Set(duplicates.flatMap((w) => w.columns ?? []).map((h) => h.toLowerCase()));
-  const unknown = headers.filter((h, i) => targets[i] === undefined && h !== '' && !candidates.has(h.toLowerCase()) && !duplicated.has(h.toLowerCase()));
+  const repeated = duplicates(headers);
+  // Outranked candidates and repeated headers have their own warnings.
+  const unknown = headers.filter((h, i) => targets[i] === undefined && h !== '' && !outranked.has(i) && !repeated.repeats.has(i));
   if (unknown.length > 0) {
     warnings.push({ code: 'unmapped_columns', message: `Not a known field, kept in extra: ${quoted(unknown)}`, columns: unknown });
   }
-  return { headers, targets, extraKeys, headerOf, warnings: [...duplicates, ...warnings] };
+  return { headers, targets, extraKeys, headerOf, warnings: [...repeated.warnings, ...warnings] };
 }

@@ -126,7 +126,7 @@ describe('planColumns warnings', () => {
     expect(plan.targets).toEqual(['company', 'company_description', undefined]);
   });
 
-  it('It should read the first of two identical headers and warn of the duplicate, not of an unknown column', () => {
+  it('It should read the first of two identical headers and warn of the duplicate; an unknown one is also listed once as unmapped', () => {
     // Act
     const plan = planColumns(['First Name', 'Email', 'Email', 'Notes', 'Notes']);
     // Assess
@@ -135,6 +135,7 @@ describe('planColumns warnings', () => {
     expect(plan.warnings.map((w) => [w.code, w.columns])).toEqual([
       ['duplicate_header', ['Email']],
       ['duplicate_header', ['Notes']],
+      ['unmapped_columns', ['Notes']],
     ]);
   });
 });
