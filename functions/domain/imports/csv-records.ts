@@ -10,7 +10,7 @@ export interface CsvRecord {
   readonly endByte: number;
   /** The row a spreadsheet shows it on: blank lines count, a quoted cell's line breaks do not. */
   readonly row: number;
-  /** Source offset of a byte of the record that is not UTF-8 (a UTF-8 file only), else -1. */
+  /** Source offset of a byte of the record that is not text in the file's encoding (see `takeInvalidBefore`), else -1. */
   readonly invalidByte: number;
 }
 
@@ -88,8 +88,9 @@ class ChunkParser {
     const info = this.parser.info;
     this.parser.push = (record: unknown): boolean => {
       if (record === null) return true;
-      const endByte = decoder ? decoder.sourceOffset(decodedBefore + info.bytes) : startByte + info.bytes;
-      const invalidByte = decoder?.takeInvalidBefore(endByte) ?? -1;
+      const decodedEnd = decodedBefore + info.bytes;
+      const endByte = decoder ? decoder.sourceOffset(decodedEnd) : startByte + info.bytes;
+      const invalidByte = decoder?.takeInvalidBefore(endByte, decodedEnd) ?? -1;
       this.records.push({ cells: record as string[], endByte, row: rowsBefore + info.records + info.empty_lines, invalidByte });
       return true;
     };

@@ -64,16 +64,24 @@ async function* decoded(first: Buffer, rest: AsyncIterator<Uint8Array> | undefin
   }
 }
 
-const notUtf8 = (record: CsvRecord): MappedRow => ({
+const notText = (record: CsvRecord, encoding: ImportEncoding): MappedRow => ({
   kind: 'invalid',
-  problems: [{ column: '(row)', reason: `The row holds bytes that are not UTF-8 (at byte ${record.invalidByte}); save the file as "CSV UTF-8"` }],
+  problems: [
+    {
+      column: '(row)',
+      reason:
+        encoding === 'utf-8'
+          ? `The row holds bytes that are not UTF-8 (at byte ${record.invalidByte}); save the file as "CSV UTF-8"`
+          : `The row holds an unpaired UTF-16 surrogate (in the bytes from ${record.invalidByte}); the character cannot be read`,
+    },
+  ],
 });
 
-async function* mapped(records: AsyncGenerator<CsvRecord[]>, plan: ColumnPlan, pending: readonly CsvRecord[] = []): AsyncGenerator<ImportRow[]> {
+async function* mapped(records: AsyncGenerator<CsvRecord[]>, plan: ColumnPlan, encoding: ImportEncoding, pending: readonly CsvRecord[] = []): AsyncGenerator<ImportRow[]> {
   const mapper = new RowMapper(plan);
-  // A byte that is not UTF-8 fails its row, never stored as U+FFFD.
+  // A byte that is not text fails its row, never stored as U+FFFD.
   const mapAll = (batch: readonly CsvRecord[]): ImportRow[] =>
-    batch.map((record) => ({ row: record.row, endByte: record.endByte, mapped: record.invalidByte < 0 ? mapper.map(record.cells) : notUtf8(record) }));
+    batch.map((record) => ({ row: record.row, endByte: record.endByte, mapped: record.invalidByte < 0 ? mapper.map(record.cells) : notText(record, encoding) }));
   try {
     if (pending.length > 0) yield mapAll(pending);
     for (let next = await records.next(); !next.done; next = await records.next()) yield mapAll(next.value);
@@ -108,7 +116,7 @@ function resumed(body: AsyncIterable<Uint8Array>, resume: ResumePoint, columnMap
     decoder,
   });
   const { delimiter, encoding, headerRow, row, byte } = resume;
-  return { plan, delimiter, encoding, headerRow, warnings: [], startRow: row, startByte: byte, rows: mapped(records, plan) };
+  return { plan, delimiter, encoding, headerRow, warnings: [], startRow: row, startByte: byte, rows: mapped(records, plan, resume.encoding) };
 }
 
 /**
@@ -152,7 +160,7 @@ export async function openImportRows(body: AsyncIterable<Uint8Array>, options: I
     while (!first.done && first.value.length === 0) first = await records.next();
     if (first.done) throw importError.emptyFile();
     const [header, ...pending] = first.value as [CsvRecord, ...CsvRecord[]];
-    return { plan, delimiter, encoding, headerRow, warnings: headWarnings(encoding, headerRow, plan), startRow: header.row, startByte: header.endByte, rows: mapped(records, plan, pending) };
+    return { plan, delimiter, encoding, headerRow, warnings: headWarnings(encoding, headerRow, plan), startRow: header.row, startByte: header.endByte, rows: mapped(records, plan, encoding, pending) };
   } catch (error) {
     await records.return(undefined);
     throw error;

@@ -8,6 +8,9 @@ export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
 
 const CR = 0x0d;
 const LF = 0x0a;
+const REPLACEMENT_UTF8 = Buffer.from('\uFFFD', 'utf8');
+const REPLACEMENT_UTF16LE = Buffer.from([0xfd, 0xff]);
+const REPLACEMENT_UTF16BE = Buffer.from([0xff, 0xfd]);
 /** Bytes Windows-1252 leaves undefined: a file holding them is not text in that encoding either. */
 const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 /** Control bytes a text file may hold: tab, LF, form feed, CR, and the DOS end-of-file mark. */
@@ -50,8 +53,12 @@ export interface SourceDecoder {
   end(): Buffer;
   /** The source offset of a UTF-8 position just after a line break, or at the end of the input. */
   sourceOffset(utf8Offset: number): number;
-  /** Source offsets of bytes that are not UTF-8 (UTF-8 sources only), in order; read and drop with `takeInvalidBefore`. */
-  takeInvalidBefore(sourceOffset: number): number | undefined;
+  /**
+   * A source offset of a byte that is not text in the encoding, before the record ending at
+   * `sourceEnd` (= `utf8End` in the output), dropping those it passes; undefined when none. Exact
+   * for UTF-8; for UTF-16 (a lone surrogate) the offset is where the record's chunk starts.
+   */
+  takeInvalidBefore(sourceEnd: number, utf8End: number): number | undefined;
 }
 
 /** Length of `chunk` without a UTF-8 sequence cut at its end (carried to the next chunk). */
@@ -121,6 +128,7 @@ class Utf8Source implements SourceDecoder {
   }
 
   takeInvalidBefore(sourceOffset: number): number | undefined {
+    // A bad byte is rare: a length check is all a clean file pays per record.
     if (this.invalid.length === 0 || (this.invalid[0] as number) >= sourceOffset) return undefined;
     const first = this.invalid[0];
     while (this.invalid.length > 0 && (this.invalid[0] as number) < sourceOffset) this.invalid.shift();
@@ -142,6 +150,9 @@ class TranscodedSource implements SourceDecoder {
   private produced = 0;
   private readonly outAt: number[] = [];
   private readonly sourceAt: number[] = [];
+  /** Output offsets of U+FFFD the decoder made (a lone UTF-16 surrogate), with their chunk's source offset. */
+  private readonly invalidOut: number[] = [];
+  private readonly invalidSource: number[] = [];
 
   constructor(
     readonly encoding: Exclude<ImportEncoding, 'utf-8'>,
@@ -175,7 +186,19 @@ class TranscodedSource implements SourceDecoder {
     const base = this.consumed - (this.carry?.length ?? 0);
     this.carry = usable < whole.length ? Buffer.from(whole.subarray(usable)) : undefined;
     this.consumed += chunk.length;
-    return this.emit(Buffer.from(this.decoder.decode(units, { stream: true }), 'utf8'), this.sourceBreaks(units, base));
+    const out = Buffer.from(this.decoder.decode(units, { stream: true }), 'utf8');
+    if (this.unit === 2) this.noteReplacements(out, units, base);
+    return this.emit(out, this.sourceBreaks(units, base));
+  }
+
+  /** U+FFFD in the output that the source did not hold itself: the decoder replaced a lone surrogate. */
+  private noteReplacements(out: Buffer, units: Buffer, base: number): void {
+    if (out.indexOf(REPLACEMENT_UTF8) < 0) return;
+    if (units.indexOf(this.littleEndian ? REPLACEMENT_UTF16LE : REPLACEMENT_UTF16BE) >= 0) return;
+    for (let at = out.indexOf(REPLACEMENT_UTF8); at >= 0; at = out.indexOf(REPLACEMENT_UTF8, at + 1)) {
+      this.invalidOut.push(this.produced + at);
+      this.invalidSource.push(base);
+    }
   }
 
   private emit(out: Buffer, breaks: readonly number[]): Buffer {
@@ -191,10 +214,15 @@ class TranscodedSource implements SourceDecoder {
   }
 
   end(): Buffer {
-    // A dangling odd byte of UTF-16 becomes U+FFFD here, as any decoder would show it.
+    // A dangling odd byte or a lone surrogate at the end becomes U+FFFD here: its record is marked.
     const tail = this.carry ? this.decoder.decode(this.carry, { stream: true }) : '';
     this.carry = undefined;
     const out = Buffer.from(tail + this.decoder.decode(), 'utf8');
+    const replaced = this.unit === 2 ? out.indexOf(REPLACEMENT_UTF8) : -1;
+    if (replaced >= 0) {
+      this.invalidOut.push(this.produced + replaced);
+      this.invalidSource.push(this.consumed - 1);
+    }
     this.produced += out.length;
     return out;
   }
@@ -209,8 +237,14 @@ class TranscodedSource implements SourceDecoder {
     return this.consumed;
   }
 
-  takeInvalidBefore(): number | undefined {
-    return undefined;
+  takeInvalidBefore(_sourceEnd: number, utf8End: number): number | undefined {
+    if (this.invalidOut.length === 0 || (this.invalidOut[0] as number) >= utf8End) return undefined;
+    const first = this.invalidSource[0];
+    while (this.invalidOut.length > 0 && (this.invalidOut[0] as number) < utf8End) {
+      this.invalidOut.shift();
+      this.invalidSource.shift();
+    }
+    return first;
   }
 }
 

@@ -92,6 +92,19 @@ describe('sourceDecoder', () => {
     expect(all.map((r) => r.invalidByte)).toEqual([-1, -1, 14, -1, 29]);
   });
 
+  it('It should mark the record of a lone UTF-16 surrogate, and not one holding a real U+FFFD', async () => {
+    // Prepare
+    const lone = Buffer.from([0x3d, 0xd8]);
+    const bytes = Buffer.concat([Buffer.from('\uFEFFa\tb\nok\t1\n', 'utf16le'), Buffer.from('x', 'utf16le'), lone, Buffer.from('\t2\nnext\t3\n', 'utf16le')]);
+    const real = Buffer.from('\uFEFFa\tb\n\uFFFD\t1\n', 'utf16le');
+    // Act
+    const marked = await records(bytes, 'utf-16le', 7);
+    const kept = await records(real, 'utf-16le', 7);
+    // Assess
+    expect(marked.map((r) => r.invalidByte >= 0)).toEqual([false, false, true, false]);
+    expect(kept.map((r) => r.invalidByte)).toEqual([-1, -1]);
+  });
+
   it('It should find each invalid sequence of a chunk: stray continuation, overlong, surrogate, cut sequence', () => {
     // Act
     const offsets = invalidUtf8Offsets(Buffer.from([0x41, 0x80, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xc3, 0xa9, 0xe2, 0x82]), 100);
