@@ -45,8 +45,10 @@ export function synonymKey(header: string): string {
 }
 
 /**
- * Header spellings of the common exports, by target column. Each spelling is written as the
- * export prints it, so the list can be checked against a real file:
+ * Header spellings of the common exports, by target column, one per normalised form (`synonymKey`
+ * makes "First Name", "firstName" and "first_name" one spelling; "Account Name" and "Organization
+ * Name" are "Company Name"). Each is written as an export prints it, so the list can be checked
+ * against a real file:
  * Apollo (people, companies), HubSpot (contacts, companies), Salesforce (contacts, leads,
  * accounts), LinkedIn (Connections, Sales Navigator), ZoomInfo, and the seed's own names.
  * Only spellings whose meaning is certain are listed: "Revenue (in 000s USD)" or "Employee
@@ -56,17 +58,17 @@ export function synonymKey(header: string): string {
  * target (Apollo's "Short Description" and "SEO Description"), the earliest listed wins.
  */
 const UNAMBIGUOUS: Readonly<Record<CsvLikeColumn, readonly string[]>> = {
-  company: ['company', 'Company Name', 'company_name', 'Account Name', 'Associated Company', 'Organization', 'Organization Name', 'Employer', 'Current Company'],
-  company_linkedin_url: ['company_linkedin_url', 'Company Linkedin Url', 'LinkedIn Company Page', 'LinkedIn Company Profile URL', 'Company LinkedIn', 'Organization LinkedIn URL'],
+  company: ['company', 'Company Name', 'Associated Company', 'Employer', 'Current Company'],
+  company_linkedin_url: ['company_linkedin_url', 'LinkedIn Company Page', 'LinkedIn Company Profile URL', 'Company LinkedIn'],
   company_website: ['company_website', 'Website', 'Website URL', 'Company Website', 'Company URL', 'Web Site'],
   company_domain: ['company_domain', 'Company Domain Name', 'Company Domain', 'Domain', 'Email Domain'],
-  employees: ['employees', '# Employees', 'employees_count', 'Number of Employees', 'No. of Employees', 'Employees', 'Employee Count', 'Headcount'],
+  employees: ['employees', 'Headcount'],
   industry: ['industry', 'Industry', 'Primary Industry', 'Company Industry'],
   industries: ['industries', 'All Industries', 'Industries'],
   keywords: ['keywords', 'Keywords', 'Company Keywords'],
   technologies: ['technologies', 'Technologies', 'Tech Stack'],
-  company_description: ['company_description', 'Company Description', 'Account Description', 'Short Description', 'SEO Description'],
-  company_phone: ['company_phone', 'Company Phone', 'Corporate Phone', 'Company HQ Phone', 'Account Phone', 'HQ Phone'],
+  company_description: ['company_description', 'Short Description', 'SEO Description'],
+  company_phone: ['company_phone', 'Corporate Phone', 'Company HQ Phone', 'HQ Phone'],
   company_address: ['company_address', 'Company Address', 'Billing Address', 'Company Street Address', 'Company Street', 'Billing Street'],
   company_city: ['company_city', 'Company City', 'Billing City', 'Company HQ City'],
   company_state: ['company_state', 'Company State', 'Billing State/Province', 'Billing State', 'Company HQ State'],
@@ -74,14 +76,14 @@ const UNAMBIGUOUS: Readonly<Record<CsvLikeColumn, readonly string[]>> = {
   annual_revenue: ['annual_revenue', 'Annual Revenue', 'Revenue (USD)', 'Company Revenue'],
   total_funding: ['total_funding', 'Total Funding', 'Total Money Raised', 'Total Funding Amount'],
   founded_year: ['founded_year', 'Founded Year', 'Year Founded', 'Founded', 'Year Started'],
-  first_name: ['first_name', 'First Name', 'Firstname', 'Given Name'],
-  last_name: ['last_name', 'Last Name', 'Lastname', 'Surname', 'Family Name'],
-  email: ['email', 'Email', 'E-mail', 'Email Address', 'Work Email', 'Business Email', 'Primary Email'],
+  first_name: ['first_name', 'Given Name'],
+  last_name: ['last_name', 'Surname', 'Family Name'],
+  email: ['email', 'Email Address', 'Work Email', 'Business Email', 'Primary Email'],
   email_status: ['email_status', 'Email Status', 'Email Verification Status'],
   title: ['title', 'Title', 'Job Title', 'Position', 'Job Position'],
   seniority: ['seniority', 'Seniority', 'Management Level', 'Seniority Level', 'Job Level'],
   departments: ['departments', 'Departments', 'Department', 'Job Function', 'Function'],
-  mobile_phone: ['mobile_phone', 'Mobile Phone', 'Mobile', 'Mobile Phone Number', 'Mobile phone', 'Cell Phone'],
+  mobile_phone: ['mobile_phone', 'Mobile'],
   person_linkedin_url: ['person_linkedin_url', 'Person Linkedin Url', 'LinkedIn Contact Profile URL', 'LinkedIn Profile URL', 'LinkedIn Profile', 'Profile URL', 'Contact LinkedIn URL'],
   city: ['Person City', 'Mailing City', 'Contact City'],
   state: ['Person State', 'Mailing State/Province', 'Mailing State', 'Contact State'],

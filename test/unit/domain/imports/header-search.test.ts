@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planColumns } from '../../../../functions/domain/imports/column-plan.ts';
-import { synonymKey } from '../../../../functions/domain/imports/header-aliases.ts';
+import { certainTarget, synonymKey } from '../../../../functions/domain/imports/header-aliases.ts';
 import { findHeader } from '../../../../functions/domain/imports/header-search.ts';
 import { parseInsertCsvFileData } from '../../../../functions/domain/imports/import-job-data.ts';
 import { mapRow } from '../../../../functions/domain/imports/row-mapper.ts';
@@ -98,6 +98,36 @@ describe('synonymKey', () => {
     const normalised = synonymKey(header);
     // Assess
     expect(normalised).toBe(key);
+  });
+});
+
+describe('certainTarget', () => {
+  it.each([
+    ['Account Name', 'company'],
+    ['Organization', 'company'],
+    ['Company / Account', 'company'],
+    ['Organization LinkedIn URL', 'company_linkedin_url'],
+    ['Number of Employees', 'employees'],
+    ['employees_count', 'employees'],
+    ['Account Description', 'company_description'],
+    ['Account Phone', 'company_phone'],
+    ['Firstname', 'first_name'],
+    ['LAST NAME', 'last_name'],
+    ['E-mail', 'email'],
+    ['Mobile Phone Number', 'mobile_phone'],
+    ['Cell Phone', 'mobile_phone'],
+  ])('It should map %j to %s by its normalised form', (header, target) => {
+    // Act
+    const match = certainTarget(header);
+    // Assess
+    expect(match?.target).toBe(target);
+  });
+
+  it.each([['Account Owner'], ['Revenue (in 000s USD)'], ['Employee Range'], ['Lead Source']])('It should leave %j unmapped', (header) => {
+    // Act
+    const match = certainTarget(header);
+    // Assess
+    expect(match).toBeUndefined();
   });
 });
 
