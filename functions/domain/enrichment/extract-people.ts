@@ -67,28 +67,30 @@ function linksOf(el: Element): string[] {
 /** How far (in lines) a title may sit from the name it belongs to: after it, or just before it. */
 const TITLE_LINES_AFTER = 2;
 const TITLE_LINES_BEFORE = 1;
+/** `Jane Smith – CTO` splits into a name line and `– CTO`: the joining mark is not part of the title. */
+const LEADING_SEPARATOR = /^[\s–—\-|,:·•/]+/u;
 
 function titleNear(lines: readonly string[], nameIndex: number): string | undefined {
   const from = Math.max(0, nameIndex - TITLE_LINES_BEFORE);
   const to = Math.min(lines.length - 1, nameIndex + TITLE_LINES_AFTER);
   for (let i = from; i <= to; i += 1) {
     const line = lines[i] as string;
-    if (i !== nameIndex && line.length <= MAX_TITLE_CHARS && TITLE_WORDS.test(line) && !QUOTE_LIKE.test(line)) return line;
+    if (i !== nameIndex && line.length <= MAX_TITLE_CHARS && TITLE_WORDS.test(line) && !QUOTE_LIKE.test(line)) return line.replace(LEADING_SEPARATOR, '') || undefined;
   }
   return undefined;
 }
 
-function personalEmail(links: readonly string[], lines: readonly string[]): string | undefined {
+function personalEmail(links: readonly string[], lines: readonly string[], companyDomain: string | undefined): string | undefined {
   const candidates = [
     ...links.filter((h) => /^mailto:/i.test(h)).map((h) => h.slice(7).split('?')[0] ?? ''),
     ...lines.filter((l) => /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(l)),
   ].map((e) => e.trim().toLowerCase());
   const unique = [...new Set(candidates)];
   // A role address (info@) is the company's, and two addresses mean the element is not one person.
-  return unique.length === 1 && isPlausibleEmail(unique[0] as string) && emailKind(unique[0] as string) === 'personal' ? unique[0] : undefined;
+  return unique.length === 1 && isPlausibleEmail(unique[0] as string, companyDomain) && emailKind(unique[0] as string) === 'personal' ? unique[0] : undefined;
 }
 
-function personFromCard(el: Element, sourceUrl: string): ExtractedPerson | undefined {
+function personFromCard(el: Element, sourceUrl: string, companyDomain: string | undefined): ExtractedPerson | undefined {
   const lines = linesOf(el);
   if (lines.length < 2 || lines.length > MAX_CARD_LINES) return undefined;
   const nameIndexes = lines.flatMap((l, i) => (isNameLike(l) ? [i] : []));
@@ -99,14 +101,14 @@ function personFromCard(el: Element, sourceUrl: string): ExtractedPerson | undef
   if (!name) return undefined;
   const title = titleNear(lines, nameIndex);
   const links = linksOf(el);
-  const email = personalEmail(links, lines);
+  const email = personalEmail(links, lines, companyDomain);
   if (!title && !email) return undefined;
   const linkedin = links.map(classifySocialUrl).find((m) => m?.network === 'linkedin-person')?.url;
   return { ...name, title, email, linkedin_url: linkedin, source_url: sourceUrl };
 }
 
 /** Innermost elements that read as a person card; a card's ancestors are not cards themselves. */
-function cards(page: ParsedPage): ExtractedPerson[] {
+function cards(page: ParsedPage, companyDomain: string | undefined): ExtractedPerson[] {
   const people: ExtractedPerson[] = [];
   let visited = 0;
   /** Returns whether the subtree held a card, and its element count (large subtrees are containers, not cards). */
@@ -121,7 +123,7 @@ function cards(page: ParsedPage): ExtractedPerson[] {
       size += inner.size;
     }
     if (childHadCard || size > MAX_CARD_ELEMENTS) return { card: childHadCard, size };
-    const person = personFromCard(el, page.url);
+    const person = personFromCard(el, page.url, companyDomain);
     if (person) people.push(person);
     return { card: person !== undefined, size };
   };
@@ -129,21 +131,22 @@ function cards(page: ParsedPage): ExtractedPerson[] {
   return people;
 }
 
-function fromJsonLd(node: JsonObject, sourceUrl: string): ExtractedPerson | undefined {
+function fromJsonLd(node: JsonObject, sourceUrl: string, companyDomain: string | undefined): ExtractedPerson | undefined {
   const given = firstString(node['givenName']);
   const family = firstString(node['familyName']);
   const name = given && family ? { first_name: given, last_name: family } : splitName(firstString(node['name']) ?? '');
   if (!name) return undefined;
   const email = firstString(node['email'])?.replace(/^mailto:/i, '').toLowerCase();
   const linkedin = allStrings(node['sameAs']).map(classifySocialUrl).find((m) => m?.network === 'linkedin-person')?.url;
-  return { ...name, title: firstString(node['jobTitle']), email: email && isPlausibleEmail(email) ? email : undefined, linkedin_url: linkedin, source_url: sourceUrl };
+  return { ...name, title: firstString(node['jobTitle']), email: email && isPlausibleEmail(email, companyDomain) ? email : undefined, linkedin_url: linkedin, source_url: sourceUrl };
 }
 
-export function extractPeople(page: ParsedPage, teamPage: boolean): ExtractedPerson[] {
+/** `companyDomain` is the company's own domain, for judging addresses (see isPlausibleEmail). */
+export function extractPeople(page: ParsedPage, teamPage: boolean, companyDomain?: string): ExtractedPerson[] {
   const documents = page.jsonLd.map(parseJsonLdBlock).filter((d): d is JsonValue => d !== undefined);
   const structured = typedNodes(documents)
     .filter((n) => typesOf(n).includes('Person'))
-    .map((n) => fromJsonLd(n, page.url))
+    .map((n) => fromJsonLd(n, page.url, companyDomain))
     .filter((p): p is ExtractedPerson => p !== undefined && (p.title !== undefined || p.email !== undefined));
-  return teamPage ? [...structured, ...cards(page)] : structured;
+  return teamPage ? [...structured, ...cards(page, companyDomain)] : structured;
 }

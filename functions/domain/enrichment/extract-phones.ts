@@ -10,7 +10,7 @@ import type { ParsedPage } from './parsed-page.ts';
 import type { ExtractedPhone } from './site-extraction.ts';
 
 /** Words (several languages) and symbols that announce a phone number. */
-const PHONE_CUE = /(?:phone|telephone|tel\.?|call us|call|mobile|cell|hotline|t[ée]l[ée]phone|telefon|tel[ée]fono|telefone|numéro|☎|📞|\bt:|\bp:)/giu;
+const PHONE_CUE = /(?:phone|telephone|t[ée]l\.?|call us|call|mobile|cell|hotline|main line|switchboard|t[ée]l[ée]phone|telefon|telefoon|tel[ée]fono|telefone|numéro|zentrale|\bfon\b|☎|📞|\bt:|\bp:)/giu;
 /** Numbers that are dates or years, never phones. */
 const DATE_LIKE = /\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\b/;
 const MIN_DIGITS = 7;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractEmails } from '../../../../functions/domain/enrichment/extract-emails.ts';
+import { extractPeople } from '../../../../functions/domain/enrichment/extract-people.ts';
 import { body, parsed } from './page-fixtures.ts';
 
 const emailsOf = (inner: string, domain = 'acme.com') => extractEmails(parsed(body(inner)), domain).map((e) => e.email);
@@ -27,6 +28,17 @@ describe('email extraction', () => {
     ['a bare @ mention', '<p>Follow @acme on X</p>'],
   ])('It should ignore %s', (_case, inner) => {
     expect(emailsOf(inner)).toEqual([]);
+  });
+
+  it('It should keep addresses under a reserved TLD when the company itself lives under it (a test network), and only then', () => {
+    const inner = '<a href="mailto:hello@acme.test">Write</a><p>anna.novak@acme.test office@mailbox-hub.test</p>';
+    expect(emailsOf(inner, 'acme.test')).toEqual(['hello@acme.test', 'anna.novak@acme.test', 'office@mailbox-hub.test']);
+    expect(emailsOf(inner, 'acme.com')).toEqual([]);
+  });
+
+  it('It should keep a personal address on a team card when the company lives under a reserved TLD', () => {
+    const page = parsed(body('<div class="card"><h3>Anna Novak</h3><p>Head of Sales</p><a href="mailto:anna.novak@acme.test">Email</a></div>'), 'http://acme.test/team');
+    expect(extractPeople(page, true, 'acme.test')[0]?.email).toBe('anna.novak@acme.test');
   });
 
   it('It should lowercase and deduplicate one address seen as a link and as text', () => {

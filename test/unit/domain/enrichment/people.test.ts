@@ -25,6 +25,11 @@ describe('people on team pages', () => {
     expect(peopleOf(html).map((p) => [p.first_name, p.last_name, p.title])).toEqual([['Max', 'Müller', 'Geschäftsführer'], ['Lena', 'Vogel', 'Head of Marketing']]);
   });
 
+  it('It should drop the dash or separator that joins a name and a title on one line', () => {
+    const html = '<ul class="team"><li><strong>Ivan Laurent</strong> – Lead Designer</li><li><strong>Wendy Hoffmann</strong> | Sales Director EMEA<br><a href="mailto:wendy@acme.com">wendy@acme.com</a></li><li><strong>Ben Richter</strong>, CTO</li></ul>';
+    expect(peopleOf(html).map((p) => [p.first_name, p.last_name, p.title])).toEqual([['Ivan', 'Laurent', 'Lead Designer'], ['Wendy', 'Hoffmann', 'Sales Director EMEA'], ['Ben', 'Richter', 'CTO']]);
+  });
+
   it('It should not make a contact from a name alone, a heading or a testimonial without a title', () => {
     const html = `<div class="card"><h3>Our Team</h3><p>Head of everything we do</p></div>
       <div class="quote"><p>"Great product!"</p><p>John Carter</p></div>
