@@ -42,7 +42,8 @@ const OBFUSCATIONS: ReadonlyArray<{ at: string; dot: string }> = [
   { at: SPELLED('at'), dot: String.raw`(?:${BRACKETED('dot')}|${SPELLED('dot')})` },
 ];
 const OBFUSCATED_EMAILS = OBFUSCATIONS.map(
-  ({ at, dot }) => ({ pattern: new RegExp(String.raw`(?<![a-z0-9._%+-])(${LOCAL})${at}(${LABEL}(?:${dot}${LABEL}){1,4})(?![a-z0-9-])`, 'gi'), dot: new RegExp(dot, 'gi') }),
+  // The local part may hide its dots the same way (`zoe [dot] keller [at] acme [dot] com`).
+  ({ at, dot }) => ({ pattern: new RegExp(String.raw`(?<![a-z0-9._%+-])(${LOCAL}(?:${dot}${LOCAL}){0,3})${at}(${LABEL}(?:${dot}${LABEL}){1,4})(?![a-z0-9-])`, 'gi'), dot: new RegExp(dot, 'gi') }),
 );
 
 function reservedTld(domain: string | undefined): string | undefined {
@@ -84,7 +85,7 @@ function fromText(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(PLAIN_EMAIL)) found.push(`${m[1]}@${m[2]}`.toLowerCase());
   for (const { pattern, dot } of OBFUSCATED_EMAILS) {
-    for (const m of text.matchAll(pattern)) found.push(`${m[1]}@${(m[2] ?? '').replace(dot, '.')}`.toLowerCase());
+    for (const m of text.matchAll(pattern)) found.push(`${(m[1] ?? '').replace(dot, '.')}@${(m[2] ?? '').replace(dot, '.')}`.toLowerCase());
   }
   return found;
 }

@@ -22,7 +22,7 @@ const TITLE_WORDS = /\b(?:ceo|cto|cfo|coo|cmo|cro|cpo|ciso|vp|svp|evp|founder|co
 /** Quotes, exclamations and addresses are testimonials or contact lines, never job titles. */
 const QUOTE_LIKE = /["“”«»!?@]/;
 const NAME_LINE = /^\p{Lu}[\p{L}'’-]{0,24}\.?(?: \p{Lu}[\p{L}'’-]{0,24}\.?){1,3}$/u;
-const NOT_NAME_WORDS = /\b(?:our|the|team|about|meet|contact|us|leadership|management|board|people|company|careers|jobs|read|more|view|profile|learn|join|get|in|touch|with|and|for|of|news|blog|home|services|products|solutions|privacy|policy|terms|cookie|cookies|all|rights|reserved|linkedin|twitter|email|phone|call|follow|see|ltd|inc|gmbh|llc)\b/iu;
+const NOT_NAME_WORDS = /\b(?:our|the|team|about|meet|contact|us|leadership|management|board|people|company|careers|jobs|read|more|view|profile|learn|join|get|in|touch|with|and|for|of|news|blog|home|services|products|solutions|privacy|policy|terms|cookie|cookies|all|rights|reserved|linkedin|twitter|email|phone|call|follow|see|ltd|inc|gmbh|llc|ag|sa|sas|sarl|bv|nv|corp|plc|pty|ug|kg|limited|corporation|srl|spa)\b/iu;
 
 export function isNameLike(line: string): boolean {
   return NAME_LINE.test(line) && !NOT_NAME_WORDS.test(line) && !TITLE_WORDS.test(line);

@@ -11,8 +11,11 @@ import type { ExtractedPhone } from './site-extraction.ts';
 
 /** Words (several languages) and symbols that announce a phone number. */
 const PHONE_CUE = /(?:phone|telephone|t[ée]l\.?|call us|call|mobile|cell|hotline|main line|switchboard|t[ée]l[ée]phone|telefon|telefoon|tel[ée]fono|telefone|numéro|zentrale|\bfon\b|☎|📞|\bt:|\bp:)/giu;
-/** Numbers that are dates or years, never phones. */
-const DATE_LIKE = /\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\b/;
+/**
+ * A number that is, as a whole, a date. Anchored: French numbers are written `01.52.33.40.30`,
+ * whose first three groups alone would read as a date.
+ */
+const DATE_LIKE = /^\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\s*$/;
 const MIN_DIGITS = 7;
 
 export function regionOf(country: string | undefined): CountryCode | undefined {

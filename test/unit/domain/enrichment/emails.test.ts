@@ -14,6 +14,7 @@ describe('email extraction', () => {
     ['[at] and [dot]', '<p>anna [at] acme [dot] com</p>', ['anna@acme.com']],
     ['(at) with a real dot', '<p>bob(at)acme.com</p>', ['bob@acme.com']],
     ['spelled at/dot', '<p>write to carol at acme dot co dot uk</p>', ['carol@acme.co.uk']],
+    ['[dot] inside the local part too', '<p>zoe [dot] keller [at] acme [dot] com, r (dot) castillo [at] acme (dot) com</p>', ['zoe.keller@acme.com', 'r.castillo@acme.com']],
     ['{at} braces', '<p>dan{at}acme{dot}com</p>', ['dan@acme.com']],
     ['neighbouring links that must not fuse', '<a>info@acme.com</a><a>Phone</a>', ['info@acme.com']],
   ])('It should find addresses in %s', (_case, inner, expected) => {

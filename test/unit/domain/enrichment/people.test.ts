@@ -54,6 +54,10 @@ describe('people on team pages', () => {
     ['Read More', false],
     ['Acme GmbH', false],
     ['Madonna', false],
+    ['Quarry Foods AG', false],
+    ['Solstice Capital Corp.', false],
+    ['Zenith Digital SAS', false],
+    ['Harbor Data Pty Ltd', false],
   ])('It should judge %s name-like: %s', (line, expected) => {
     expect(isNameLike(line)).toBe(expected);
   });
