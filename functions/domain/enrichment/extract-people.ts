@@ -5,8 +5,8 @@
 import type { ChildNode, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 import { emailKind, isPlausibleEmail } from './extract-emails.ts';
-import type { JsonObject, JsonValue } from './json-ld.ts';
-import { allStrings, firstString, parseJsonLdBlock, typedNodes, typesOf } from './json-ld.ts';
+import type { JsonObject } from './json-ld.ts';
+import { allStrings, firstString, jsonLdNodes, typesOf } from './json-ld.ts';
 import type { ParsedPage } from './parsed-page.ts';
 import { attr } from './parsed-page.ts';
 import { classifySocialUrl } from './social-profiles.ts';
@@ -34,12 +34,36 @@ function splitName(full: string): { first_name: string; last_name: string } | un
   return { first_name: words[0] as string, last_name: words.slice(1).join(' ') };
 }
 
+const HIDDEN_TAGS = ['script', 'style', 'noscript', 'template', 'svg'];
+
+/**
+ * True when some line a card could show is name-shaped. Lines are cut where linesOf cuts them
+ * (at tags; text split by comments stays one line), so with no such line no element can be a
+ * card and the costly card walk is skipped. Reads twice the card depth, as deep as linesOf can.
+ */
+function hasNameLikeLine(nodes: readonly ChildNode[], depth: number): boolean {
+  let run = '';
+  const flush = (): boolean => {
+    const found = run.length > 0 && run.split('\n').some((l) => isNameLike(l.replace(/\s+/g, ' ').trim()));
+    run = '';
+    return found;
+  };
+  for (const node of nodes) {
+    if (isText(node)) run += node.data;
+    else if (isTag(node)) {
+      if (flush()) return true;
+      if (depth < 2 * MAX_DOM_DEPTH && !HIDDEN_TAGS.includes(node.name) && hasNameLikeLine(node.children, depth + 1)) return true;
+    }
+  }
+  return flush();
+}
+
 function linesOf(el: Element): string[] {
   const parts: string[] = [];
   const visit = (nodes: readonly ChildNode[], depth: number): void => {
     for (const node of nodes) {
       if (isText(node)) parts.push(node.data);
-      else if (isTag(node) && depth < MAX_DOM_DEPTH && !['script', 'style', 'noscript', 'template', 'svg'].includes(node.name)) {
+      else if (isTag(node) && depth < MAX_DOM_DEPTH && !HIDDEN_TAGS.includes(node.name)) {
         parts.push('\n');
         visit(node.children, depth + 1);
         parts.push('\n');
@@ -110,6 +134,7 @@ function personFromCard(el: Element, sourceUrl: string, companyDomain: string | 
 /** Innermost elements that read as a person card; a card's ancestors are not cards themselves. */
 function cards(page: ParsedPage, companyDomain: string | undefined): ExtractedPerson[] {
   const people: ExtractedPerson[] = [];
+  if (!hasNameLikeLine(page.document.children, 0)) return people;
   let visited = 0;
   /** Returns whether the subtree held a card, and its element count (large subtrees are containers, not cards). */
   const visit = (el: Element, depth: number): { card: boolean; size: number } => {
@@ -143,8 +168,7 @@ function fromJsonLd(node: JsonObject, sourceUrl: string, companyDomain: string |
 
 /** `companyDomain` is the company's own domain, for judging addresses (see isPlausibleEmail). */
 export function extractPeople(page: ParsedPage, teamPage: boolean, companyDomain?: string): ExtractedPerson[] {
-  const documents = page.jsonLd.map(parseJsonLdBlock).filter((d): d is JsonValue => d !== undefined);
-  const structured = typedNodes(documents)
+  const structured = jsonLdNodes(page.jsonLd)
     .filter((n) => typesOf(n).includes('Person'))
     .map((n) => fromJsonLd(n, page.url, companyDomain))
     .filter((p): p is ExtractedPerson => p !== undefined && (p.title !== undefined || p.email !== undefined));

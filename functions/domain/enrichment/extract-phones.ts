@@ -42,12 +42,23 @@ function fromTelLink(href: string, country?: string): string | undefined {
   return normalisePhone(raw, country);
 }
 
+function digitCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n += 1;
+  }
+  return n;
+}
+
 function fromCues(text: string, country?: string): string[] {
   const found: string[] = [];
   const region = regionOf(country);
   for (const cue of text.matchAll(PHONE_CUE)) {
     const start = (cue.index ?? 0) + cue[0].length;
     const window = text.slice(start, start + PHONE_CUE_WINDOW);
+    // Every number kept has MIN_DIGITS digits; most cues ("call", "mobile" in prose) have none near them.
+    if (digitCount(window) < MIN_DIGITS) continue;
     for (const hit of findPhoneNumbersInText(window, { defaultCountry: region })) {
       const raw = window.slice(hit.startsAt, hit.endsAt);
       if (DATE_LIKE.test(raw) || raw.replace(/\D/g, '').length < MIN_DIGITS) continue;

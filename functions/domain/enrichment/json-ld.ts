@@ -123,3 +123,18 @@ export function allStrings(value: JsonValue | undefined): string[] {
   if (isObject(value)) return allStrings(value['url'] ?? value['@id']);
   return [];
 }
+
+const nodesByBlocks = new WeakMap<readonly string[], JsonObject[]>();
+
+/**
+ * Every typed node of a page's JSON-LD blocks, parsed once per page: the organisation and the
+ * people extractors both read them. Keyed on the page's block list; callers must not mutate nodes.
+ */
+export function jsonLdNodes(blocks: readonly string[]): JsonObject[] {
+  let nodes = nodesByBlocks.get(blocks);
+  if (!nodes) {
+    nodes = typedNodes(blocks.map(parseJsonLdBlock).filter((d): d is JsonValue => d !== undefined));
+    nodesByBlocks.set(blocks, nodes);
+  }
+  return nodes;
+}

@@ -30,6 +30,11 @@ describe('people on team pages', () => {
     expect(peopleOf(html).map((p) => [p.first_name, p.last_name, p.title])).toEqual([['Ivan', 'Laurent', 'Lead Designer'], ['Wendy', 'Hoffmann', 'Sales Director EMEA'], ['Ben', 'Richter', 'CTO']]);
   });
 
+  it('It should find a card whose name a comment splits, and none on a page without a name-shaped line', () => {
+    expect(peopleOf('<div class="card"><h3>Jane <!-- first --> Smith</h3><p>CTO</p></div>').map((p) => p.last_name)).toEqual(['Smith']);
+    expect(peopleOf('<div class="card"><h3>our team</h3><p>CTO</p><p>Head of Sales</p></div>')).toEqual([]);
+  });
+
   it('It should not make a contact from a name alone, a heading or a testimonial without a title', () => {
     const html = `<div class="card"><h3>Our Team</h3><p>Head of everything we do</p></div>
       <div class="quote"><p>"Great product!"</p><p>John Carter</p></div>
