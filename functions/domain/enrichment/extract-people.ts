@@ -131,6 +131,13 @@ function personFromCard(el: Element, sourceUrl: string, companyDomain: string | 
   return { ...name, title, email, linkedin_url: linkedin, source_url: sourceUrl };
 }
 
+/** Whether an element without child elements holds text on more than one line (comments join the text around them). */
+function leafHasTwoLines(el: Element): boolean {
+  let text = '';
+  for (const child of el.children) if (isText(child)) text += child.data;
+  return /\S\s*\n\s*\S/.test(text);
+}
+
 /** Innermost elements that read as a person card; a card's ancestors are not cards themselves. */
 function cards(page: ParsedPage, companyDomain: string | undefined): ExtractedPerson[] {
   const people: ExtractedPerson[] = [];
@@ -148,6 +155,8 @@ function cards(page: ParsedPage, companyDomain: string | undefined): ExtractedPe
       size += inner.size;
     }
     if (childHadCard || size > MAX_CARD_ELEMENTS) return { card: childHadCard, size };
+    // Most elements are leaves holding one line of text, and a card needs two lines.
+    if (size === 1 && !leafHasTwoLines(el)) return { card: false, size };
     const person = personFromCard(el, page.url, companyDomain);
     if (person) people.push(person);
     return { card: person !== undefined, size };

@@ -32,6 +32,7 @@ describe('people on team pages', () => {
 
   it('It should find a card whose name a comment splits, and none on a page without a name-shaped line', () => {
     expect(peopleOf('<div class="card"><h3>Jane <!-- first --> Smith</h3><p>CTO</p></div>').map((p) => p.last_name)).toEqual(['Smith']);
+    expect(peopleOf('<section><p>Jane Smith\n  Chief Executive Officer</p></section>').map((p) => p.title)).toEqual(['Chief Executive Officer']);
     expect(peopleOf('<div class="card"><h3>our team</h3><p>CTO</p><p>Head of Sales</p></div>')).toEqual([]);
   });
 
