@@ -59,3 +59,8 @@ export function config(): Config {
   cached = { ...parsed.data, outbound };
   return cached;
 }
+
+/** Makes the next `config()` parse the environment again (see functions/platform/process-state.ts). */
+export function forgetConfig(): void {
+  cached = undefined;
+}

@@ -21,6 +21,7 @@ import type { SqsEmulator } from './emulators/sqs.ts';
 import { applyEnv, buildHandlerEnv } from './env.ts';
 import { startHttpGateway } from './gateway/http.ts';
 import { startWebSocketGateway } from './gateway/websocket.ts';
+import { resetHandlerState } from './handler-state.ts';
 import { createInvoker } from './invoke.ts';
 import type { Invoker } from './invoke.ts';
 import { startFakes } from './fakes/start-fakes.ts';
@@ -135,6 +136,7 @@ const boot = async (options: ResolvedOptions, log: CloudLog, shutdown: Shutdown)
   };
   const restoreEnv = applyEnv(env);
   shutdown.add('environment', async () => restoreEnv());
+  await resetHandlerState(REPO_ROOT);
   invoker.enable();
   await setUpSearchIndexes(topology, invoker, log);
   const sources = await startEventSources(topology, { emulators, resources, invoker, dataDir: options.dataDir, log });
