@@ -12,7 +12,7 @@ import { RECORD_INDEX_SETTINGS, mappingsFor } from './search-mappings.ts';
 export type TableName = 'records' | 'control';
 export type QueueName = 'uploadEvents' | 'jobs';
 export type SearchIndexName = 'companies' | 'contacts';
-export type SecretName = 'tokenSigning';
+export type SecretName = 'tokenSigning' | 'razorpayKeyId' | 'razorpayKeySecret' | 'razorpayWebhookSecret';
 
 /** What a function may touch; CDK derives its IAM grants from this, nothing else. */
 export interface Access {
@@ -281,6 +281,14 @@ export const functions = {
   listUsers: { entry: 'functions/http/users-list.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'read' } } },
   createUser: { entry: 'functions/http/users-create.handler.ts', timeoutSeconds: 10, memoryMb: 1024, access: { tables: { control: 'readwrite' }, email: true } },
   updateUser: { entry: 'functions/http/users-update.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' } } },
+  // ---- billing: Razorpay plans, subscriptions and webhooks (functions/domain/billing) ----
+  // control: plans cache, subscription links, workspace billing and limits, processed event ids,
+  // and the outbound client's shared rate windows and call log.
+  billingPlans: { entry: 'functions/http/billing-plans.handler.ts', timeoutSeconds: 29, memoryMb: MB.small, access: { tables: { control: 'readwrite' }, secrets: ['razorpayKeyId', 'razorpayKeySecret'] } },
+  billingSubscribe: { entry: 'functions/http/billing-subscribe.handler.ts', timeoutSeconds: 29, memoryMb: MB.small, access: { tables: { control: 'readwrite' }, secrets: ['razorpayKeyId', 'razorpayKeySecret'] } },
+  billingWebhook: { entry: 'functions/http/billing-webhook.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { tables: { control: 'readwrite' }, secrets: ['razorpayWebhookSecret'] } },
+  billingSubscription: { entry: 'functions/http/billing-subscription.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'read' } } },
+  // ---- end billing ----
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof functions;
@@ -375,6 +383,12 @@ export const topology: Topology = {
       { method: 'GET', path: '/v1/users', fn: 'listUsers', authorized: true },
       { method: 'POST', path: '/v1/users', fn: 'createUser', authorized: true },
       { method: 'PATCH', path: '/v1/users/{id}', fn: 'updateUser', authorized: true },
+      // ---- billing (Razorpay); the webhook is public: the provider proves itself by its signature ----
+      { method: 'GET', path: '/v1/billing/plans', fn: 'billingPlans', authorized: true },
+      { method: 'POST', path: '/v1/billing/subscribe', fn: 'billingSubscribe', authorized: true },
+      { method: 'POST', path: '/v1/billing/webhook', fn: 'billingWebhook', authorized: false },
+      { method: 'GET', path: '/v1/billing/subscription', fn: 'billingSubscription', authorized: true },
+      // ---- end billing ----
     ],
   },
   websocket: {
@@ -416,6 +430,7 @@ export const topology: Topology = {
         'WebSocket ticket by hash ($connect authorizer, single use: conditional delete): pk = WSTICKET#<sha256>, sk = WSTICKET (expires_at TTL)',
         'Idempotency-Key record (Powertools Idempotency; one static partition, the hash spreads the sort key): pk = IDEMPOTENCY, sk = request#<sha256 of route, workspace, principal, key> (expires_at TTL)',
         'subscribers of a job: pk = JOBSUB#<workspace>#<job id>, sk = CONN#<connectionId> (expires_at TTL)',
+        'billing: plans cache pk = CACHE#BILLING_PLANS, sk = CACHE (expires_at TTL); subscription → workspace pk = PAYSUB#<id>, sk = PAYSUB; workspace billing pk = WS#<workspace>, sk = BILLING (its limits on sk = LIMITS); processed webhook event pk = PAYEVENT#<id>, sk = PAYEVENT (expires_at TTL)',
       ],
     },
   },
@@ -531,7 +546,8 @@ export const envNames = {
   bucket: 'UPLOADS_BUCKET_NAME',
   searchEndpoint: 'SEARCH_ENDPOINT',
   wsManagementEndpoint: 'WS_MANAGEMENT_ENDPOINT',
-  secret: (name: SecretName): string => ({ tokenSigning: 'AUTH_TOKEN_SECRET' })[name],
+  secret: (name: SecretName): string =>
+    ({ tokenSigning: 'AUTH_TOKEN_SECRET', razorpayKeyId: 'RAZORPAY_KEY_ID', razorpayKeySecret: 'RAZORPAY_KEY_SECRET', razorpayWebhookSecret: 'RAZORPAY_WEBHOOK_SECRET' })[name],
   mailFrom: 'MAIL_FROM',
   passwordResetUrl: 'PASSWORD_RESET_URL',
 } as const;

@@ -1,9 +1,25 @@
 import { AppError } from '../../platform/errors.ts';
-import type { DownloadLedger, UserStore } from '../../ports/accounts.port.ts';
+import type { DownloadLedger, UserStore, WorkspaceLimits } from '../../ports/accounts.port.ts';
 import type { Principal } from '../auth/principal.ts';
 
 /** Counters outlive their month so that a late refund still finds them. */
 const LEDGER_RETENTION_SECONDS = 40 * 24 * 3600;
+
+export interface DownloadDeps {
+  readonly users: UserStore;
+  readonly ledger: DownloadLedger;
+  /** What the workspace's paid plan grants each user, if one is in force. */
+  readonly limits?: Pick<WorkspaceLimits, 'downloadRowsPerUser'>;
+}
+
+/**
+ * A paid plan raises every user's monthly rows to what it grants; a user an admin gave more
+ * keeps more. When the plan lapses the user's own limit is back in force at once.
+ */
+async function effectiveLimit(deps: DownloadDeps, workspaceId: string, own: number): Promise<number> {
+  const granted = await deps.limits?.downloadRowsPerUser(workspaceId);
+  return Math.max(own, granted ?? 0);
+}
 
 /** Download limits count per calendar month, UTC: `2025-01`. */
 export const downloadPeriod = (now: Date): string => now.toISOString().slice(0, 7);
@@ -23,7 +39,7 @@ export interface DownloadCharge {
  * undefined. Over the limit: 403 ERR_DOWNLOAD_LIMIT_EXCEEDED, and nothing is charged.
  */
 export async function chargeDownload(
-  deps: { users: UserStore; ledger: DownloadLedger },
+  deps: DownloadDeps,
   principal: Principal,
   rows: number,
   now = new Date(),
@@ -32,16 +48,17 @@ export async function chargeDownload(
   if (!Number.isInteger(rows) || rows < 0) throw new Error(`rows must be a non-negative integer, got ${rows}`);
   const user = await deps.users.get(principal.workspaceId, principal.userId);
   if (!user || !user.isActive) throw new AppError('ERR_UNAUTHORIZED', 'The user behind this credential is not active');
+  const limit = await effectiveLimit(deps, principal.workspaceId, user.downloadLimit);
   const period = downloadPeriod(now);
   const expiresAt = Math.floor(now.getTime() / 1000) + LEDGER_RETENTION_SECONDS;
-  const outcome = await deps.ledger.charge(principal.workspaceId, user.id, period, rows, user.downloadLimit, expiresAt);
+  const outcome = await deps.ledger.charge(principal.workspaceId, user.id, period, rows, limit, expiresAt);
   if (!outcome.ok) {
-    const left = Math.max(0, user.downloadLimit - outcome.used);
-    throw new AppError('ERR_DOWNLOAD_LIMIT_EXCEEDED', `This would download ${rows} rows; ${left} of ${user.downloadLimit} are left for ${period}`, [
-      { path: 'download_limit', message: `${outcome.used} of ${user.downloadLimit} rows used in ${period}` },
+    const left = Math.max(0, limit - outcome.used);
+    throw new AppError('ERR_DOWNLOAD_LIMIT_EXCEEDED', `This would download ${rows} rows; ${left} of ${limit} are left for ${period}`, [
+      { path: 'download_limit', message: `${outcome.used} of ${limit} rows used in ${period}` },
     ]);
   }
-  return { userId: user.id, period, rows, used: outcome.used, limit: user.downloadLimit };
+  return { userId: user.id, period, rows, used: outcome.used, limit };
 }
 
 /** Gives a charge back when the work it paid for could not be started. */
@@ -56,7 +73,7 @@ export async function refundDownload(deps: { ledger: DownloadLedger }, principal
  * the ledger.
  */
 export async function withDownloadCharge<T>(
-  deps: { users: UserStore; ledger: DownloadLedger },
+  deps: DownloadDeps,
   principal: Principal,
   rows: number,
   work: () => Promise<T>,
