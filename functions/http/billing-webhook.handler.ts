@@ -7,7 +7,7 @@ import { httpHandler } from '../platform/http/http-handler.ts';
 import { parseJsonBody } from '../platform/http/json-body.ts';
 import { successResponse } from '../platform/http/responses.ts';
 import { logger } from '../platform/logger.ts';
-import { billingStore, webhookSecret } from '../platform/services/billing.services.ts';
+import { billingStore, webhookSecret } from '../platform/services/billing-store.services.ts';
 import { parseInput } from '../platform/validation.ts';
 
 /** The largest webhook body taken: Razorpay's events are a few kilobytes. */

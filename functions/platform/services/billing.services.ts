@@ -1,4 +1,3 @@
-import { DynamoBillingStore } from '../../adapters/dynamodb/billing.dynamodb.ts';
 import { DynamoCallLog } from '../../adapters/dynamodb/call-log.dynamodb.ts';
 import { DynamoRateCounter } from '../../adapters/dynamodb/rate-limits.dynamodb.ts';
 import { systemResolver } from '../../adapters/http/guarded-dispatcher.ts';
@@ -9,10 +8,9 @@ import { config } from '../config.ts';
 import { logger } from '../logger.ts';
 import { documentClient } from './dynamodb.services.ts';
 import { once } from './once.ts';
+import { billingStore, requiredRazorpaySetting } from './billing-store.services.ts';
 
 const table = () => config().CONTROL_TABLE_NAME;
-
-export const billingStore = /* @__PURE__ */ once(() => new DynamoBillingStore(documentClient(), table()));
 
 const outboundHttp = /* @__PURE__ */ once(
   () =>
@@ -26,17 +24,8 @@ const outboundHttp = /* @__PURE__ */ once(
     }),
 );
 
-/** Fails loudly, naming the variable, when a billing function runs without its credentials. */
-const required = (name: 'RAZORPAY_KEY_ID' | 'RAZORPAY_KEY_SECRET' | 'RAZORPAY_WEBHOOK_SECRET'): string => {
-  const value = config()[name];
-  if (!value) throw new Error(`${name} is not set: this function has no Razorpay credentials`);
-  return value;
-};
-
 export const paymentProvider = /* @__PURE__ */ once(
-  () => new RazorpayPaymentProvider(outboundHttp(), { keyId: required('RAZORPAY_KEY_ID'), keySecret: required('RAZORPAY_KEY_SECRET') }),
+  () => new RazorpayPaymentProvider(outboundHttp(), { keyId: requiredRazorpaySetting('RAZORPAY_KEY_ID'), keySecret: requiredRazorpaySetting('RAZORPAY_KEY_SECRET') }),
 );
-
-export const webhookSecret = (): string => required('RAZORPAY_WEBHOOK_SECRET');
 
 export const billingDeps = () => ({ provider: paymentProvider(), store: billingStore() });
