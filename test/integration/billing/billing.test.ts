@@ -128,6 +128,15 @@ describe('billing through the fake Razorpay', () => {
     expect((await billing()).status).toBe('active');
   });
 
+  it('It should verify the bytes as sent when the gateway hands them over base64-encoded (a non-text content type)', async () => {
+    const body = JSON.stringify({ event: 'subscription.charged', payload: { subscription: { entity: { id: 'sub_NotOurs0000002', notes: { note: 'Café ₹' } } } } });
+
+    const answer = await postWebhook(body, { 'content-type': 'application/octet-stream', 'x-razorpay-signature': sign(body), 'x-razorpay-event-id': 'evt_binary0000001' });
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ result: 'ignored', reason: 'unknown_subscription' });
+  });
+
   it('It should undo the limits when the subscription halts, and give a replayed charge no second effect', async () => {
     const halted = await fetch(`${fakeUrl}/__fake/subscriptions/${subscriptionId}/halt`, { method: 'POST' });
     expect(halted.status).toBe(200);
