@@ -55,6 +55,8 @@ export interface WorkspaceBilling {
   /** The limits in force now: the plan's while it is in force, else the free ones. */
   readonly limits: PlanLimits;
   readonly lastPayment?: { readonly id: string; readonly status: string; readonly amount: number; readonly currency: string };
+  /** `created_at` (Unix seconds) of the newest subscription event applied: older ones arriving late are ignored. */
+  readonly lastEventAt?: number;
   readonly updatedAt?: string;
 }
 

@@ -54,7 +54,7 @@ export type WebhookEvent = z.infer<typeof webhookEventSchema>;
 export type WebhookOutcome =
   | { readonly result: 'applied'; readonly workspaceId: string; readonly status: WorkspaceBilling['status'] }
   | { readonly result: 'replayed' }
-  | { readonly result: 'ignored'; readonly reason: 'unhandled_event' | 'no_subscription' | 'unknown_subscription' | 'workspace_mismatch' | 'superseded' };
+  | { readonly result: 'ignored'; readonly reason: 'unhandled_event' | 'no_subscription' | 'unknown_subscription' | 'workspace_mismatch' | 'superseded' | 'out_of_order' };
 
 const isSubscriptionEvent = (event: string): event is keyof typeof SUBSCRIPTION_EFFECTS => Object.hasOwn(SUBSCRIPTION_EFFECTS, event);
 const isPaymentEvent = (event: string): boolean => (PAYMENT_EVENTS as readonly string[]).includes(event);
@@ -75,8 +75,16 @@ function nextBilling(previous: WorkspaceBilling, event: WebhookEvent, link: { pl
     currentStart: subscription?.current_start ?? previous.currentStart,
     currentEnd: subscription?.current_end ?? previous.currentEnd,
     limits: effect.granted ? link.limits : FREE_LIMITS,
+    ...(event.created_at !== undefined ? { lastEventAt: Math.max(event.created_at, previous.lastEventAt ?? 0) } : {}),
   };
 }
+
+/**
+ * Razorpay does not promise delivery order: a `charged` retried after a `cancelled` must not
+ * grant the plan again. Events of one second (activated and charged come together) all apply.
+ */
+const arrivedLate = (previous: WorkspaceBilling, event: WebhookEvent, subscriptionId: string): boolean =>
+  isSubscriptionEvent(event.event) && previous.subscriptionId === subscriptionId && event.created_at !== undefined && previous.lastEventAt !== undefined && event.created_at < previous.lastEventAt;
 
 /**
  * Applies one verified webhook event to the workspace its subscription belongs to. The event id
@@ -100,6 +108,7 @@ export async function applyWebhookEvent(store: BillingStore, eventId: string, ev
     if (previous.subscriptionId !== null && previous.subscriptionId !== link.subscriptionId && isSubscriptionEvent(event.event) && !SUBSCRIPTION_EFFECTS[event.event].granted) {
       return { result: 'ignored', reason: 'superseded' };
     }
+    if (arrivedLate(previous, event, link.subscriptionId)) return { result: 'ignored', reason: 'out_of_order' };
     const next = nextBilling(previous, event, link, now);
     await store.saveBilling(next);
     return { result: 'applied', workspaceId: link.workspaceId, status: next.status };

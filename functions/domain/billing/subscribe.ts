@@ -26,8 +26,8 @@ export interface BillingDeps {
 }
 
 /** The provider's plans, from the control-table cache while it is fresh. */
-export async function listPlans(deps: BillingDeps, workspaceId: string, now = new Date()): Promise<Plan[]> {
-  const cached = await deps.store.cachedPlans(now);
+export async function listPlans(deps: BillingDeps, workspaceId: string, now = new Date(), options: { fresh?: boolean } = {}): Promise<Plan[]> {
+  const cached = options.fresh ? undefined : await deps.store.cachedPlans(now);
   if (cached) return cached;
   const plans = await deps.provider.listPlans(workspaceId);
   await deps.store.cachePlans(plans, new Date(now.getTime() + PLANS_CACHE_TTL_SECONDS * 1000));
@@ -40,7 +40,9 @@ export async function listPlans(deps: BillingDeps, workspaceId: string, now = ne
  * the payer paid.
  */
 export async function subscribe(deps: BillingDeps, workspaceId: string, input: SubscribeInput): Promise<{ subscription: ProviderSubscription; plan: Plan }> {
-  const plan = (await listPlans(deps, workspaceId)).find((candidate) => candidate.id === input.plan_id);
+  const find = (plans: readonly Plan[]) => plans.find((candidate) => candidate.id === input.plan_id);
+  // A plan created on the provider since the cache was filled is found by asking it again.
+  const plan = find(await listPlans(deps, workspaceId)) ?? find(await listPlans(deps, workspaceId, new Date(), { fresh: true }));
   if (!plan) throw new AppError('ERR_NOT_FOUND', `No plan ${input.plan_id}`, [{ path: 'plan_id', message: 'Unknown plan' }]);
   const subscription = await deps.provider.createSubscription({
     planId: plan.id,

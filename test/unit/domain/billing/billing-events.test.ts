@@ -101,6 +101,20 @@ describe('applyWebhookEvent', () => {
     expect(billing.get('ws-1')).toMatchObject({ subscriptionId: 'sub_new', limits: PRO });
   });
 
+  it('It should ignore a subscription event older than the newest one applied (late delivery), but apply events of the same second', async () => {
+    const { store, billing } = memoryStore([link()]);
+    const at = (name: string, createdAt: number) => ({ ...event(name), created_at: createdAt });
+    await applyWebhookEvent(store, 'e1', at('subscription.activated', 1_000));
+    await applyWebhookEvent(store, 'e2', at('subscription.cancelled', 2_000));
+
+    const late = await applyWebhookEvent(store, 'e3', at('subscription.charged', 1_500));
+    const sameSecond = await applyWebhookEvent(store, 'e4', at('subscription.resumed', 2_000));
+
+    expect(late).toEqual({ result: 'ignored', reason: 'out_of_order' });
+    expect(sameSecond.result).toBe('applied');
+    expect(billing.get('ws-1')).toMatchObject({ status: 'active', lastEventAt: 2_000 });
+  });
+
   it('It should release the event id when applying fails, so the provider retry is applied', async () => {
     const { store, billing, failOnce } = memoryStore([link()]);
     failOnce();
