@@ -37,7 +37,9 @@ export const handler = httpHandler({ authorized: false, json: false }, async ({ 
   const parsed = parseInput(webhookEventSchema, parseJsonBody(raw.toString('utf8')), 'webhook event');
   const eventId = eventIdOf(event, raw);
   const outcome = await applyWebhookEvent(billingStore(), eventId, parsed);
-  logger.info('billing webhook', { eventId, event: parsed.event, ...outcome });
+  // An ignored event may be a misrouted or forged-but-signed one: worth an operator's look.
+  if (outcome.result === 'ignored') logger.warn('billing webhook ignored', { eventId, event: parsed.event, reason: outcome.reason });
+  else logger.info('billing webhook', { eventId, event: parsed.event, ...outcome });
   // 200 for ignored and replayed events too: any other answer makes the provider retry them.
   return successResponse({ event_id: eventId, ...outcome });
 });
