@@ -36,6 +36,11 @@ const configSchema = z.object({
    * operator's full third-party set). Unset means leadstack's own set, which ships bundled.
    */
   ENRICHMENT_FINGERPRINTS_DIR: z.string().min(1).optional(),
+  // ---- billing: Razorpay credentials. The key id is not secret; the key secret and the webhook
+  // secret reach only the billing functions (topology `secrets`), from Secrets Manager on AWS.
+  RAZORPAY_KEY_ID: z.string().min(1).optional(),
+  RAZORPAY_KEY_SECRET: z.string().min(1).optional(),
+  RAZORPAY_WEBHOOK_SECRET: z.string().min(1).optional(),
 });
 
 /** Outbound calls (providers, SSRF allowances, crawler identity) are parsed by their own module. */

@@ -42,6 +42,10 @@ export const ERROR_STATUS = {
   ERR_OUTBOUND_NETWORK: 502,
   ERR_OUTBOUND_CIRCUIT_OPEN: 503,
   ERR_OUTBOUND_ROBOTS_DISALLOWED: 422,
+  // Billing: the payment provider refused or garbled a call (its credentials are the operator's).
+  ERR_PAYMENT_PROVIDER: 502,
+  // Billing webhook: the signature over the raw body is missing or wrong.
+  ERR_INVALID_SIGNATURE: 401,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

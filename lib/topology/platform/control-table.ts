@@ -23,6 +23,9 @@ export const CONTROL_KEY_PREFIXES = {
   'CONN#': 'WebSocket connection (pk), or a job subscriber (sk = CONN#<connectionId>)',
   'WSTICKET#': 'single-use WebSocket ticket by hash (pk), expires_at TTL',
   'JOBSUB#': 'subscribers of a job (pk = JOBSUB#<workspace>#<job id>)',
+  'CACHE#': 'a workspace-independent cache (pk = CACHE#BILLING_PLANS: the payment provider\'s plans), expires_at TTL',
+  'PAYSUB#': 'a payment subscription → its workspace, plan and limits (pk = PAYSUB#<subscription id>)',
+  'PAYEVENT#': 'a processed payment webhook event id, so a replay has no second effect (pk), expires_at TTL',
   IDEMPOTENCY: 'Idempotency-Key records of the creating routes (pk = IDEMPOTENCY, sk = request#<sha256>), expires_at TTL',
   'CALLS#': 'outbound call log (pk = CALLS#<workspace>#<provider>, sk = CALL#<ISO time>#<uuid>), expires_at TTL',
   // ---- sort keys under WS#<workspace> ----
@@ -36,7 +39,7 @@ export const CONTROL_KEY_PREFIXES = {
 } as const;
 
 /** Fixed sort keys: items that exist once per partition. */
-export const CONTROL_FIXED_SORT_KEYS = ['APIKEY', 'EMAIL', 'SESSION', 'REFRESH', 'ONETIME', 'RATE', 'CONN', 'WSTICKET', 'ADMINS', 'LIMITS', 'WORKSPACE'] as const;
+export const CONTROL_FIXED_SORT_KEYS = ['APIKEY', 'EMAIL', 'SESSION', 'REFRESH', 'ONETIME', 'RATE', 'CONN', 'WSTICKET', 'ADMINS', 'LIMITS', 'WORKSPACE', 'BILLING', 'CACHE', 'PAYSUB', 'PAYEVENT'] as const;
 
 export const controlTable: TableSpec = {
   partitionKey: 'pk',
@@ -58,6 +61,7 @@ export const controlTable: TableSpec = {
     'WebSocket ticket by hash ($connect authorizer, single use: conditional delete): pk = WSTICKET#<sha256>, sk = WSTICKET (expires_at TTL)',
     'subscribers of a job: pk = JOBSUB#<workspace>#<job id>, sk = CONN#<connectionId> (expires_at TTL)',
     'Idempotency-Key record (Powertools Idempotency; one static partition, the hash spreads the sort key): pk = IDEMPOTENCY, sk = request#<sha256 of route, workspace, principal, key> (expires_at TTL)',
+    'billing: plans cache pk = CACHE#BILLING_PLANS, sk = CACHE (expires_at TTL); subscription → workspace pk = PAYSUB#<id>, sk = PAYSUB; workspace billing pk = WS#<workspace>, sk = BILLING (its limits on sk = LIMITS); processed webhook event pk = PAYEVENT#<id>, sk = PAYEVENT (expires_at TTL)',
     'outbound call log by workspace, provider and time: pk = CALLS#<workspace>#<provider>, sk = CALL#<ISO time>#<uuid> (expires_at TTL)',
     'outbound rate windows and concurrency shared by every Lambda: pk = RATE#out#<scope>#<window ms>#<start> and RATE#out#<scope>#inflight#<bucket>, sk = RATE (expires_at TTL)',
   ],
