@@ -111,6 +111,26 @@ export interface ScheduleSpec {
 
 const MB = { small: 256, medium: 512 } as const;
 
+// ---- Seed compatibility ---------------------------------------------------------------------
+// Routes that let a frontend written for one of the five seed products keep its requests as
+// written (only base URL and path change); the README's seed route table maps each seed route
+// here. Kept as one block so it can move to its own feature module whole.
+const seedCompatFunctions = {
+  uploadUrl: { entry: 'functions/http/upload-url.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { bucket: 'write' } },
+  searchJobs: { entry: 'functions/http/search-jobs.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { tables: { control: 'read' } } },
+} as const satisfies Record<string, FunctionSpec>;
+
+const seedCompatRoutes: readonly HttpRoute[] = [
+  // Connectra: GET /common/upload-url?filename=…
+  { method: 'GET', path: '/v1/uploads/url', fn: 'uploadUrl', authorized: true },
+  // Connectra: POST /common/jobs (the list, with a status array)
+  { method: 'POST', path: '/v1/jobs/search', fn: 'searchJobs', authorized: true },
+  // Connectra: POST /common/:service/filters/data
+  { method: 'POST', path: '/v1/contact/filters/data', fn: 'listFilterValues', authorized: true },
+  { method: 'POST', path: '/v1/company/filters/data', fn: 'listFilterValues', authorized: true },
+];
+// ---- end of seed compatibility ----------------------------------------------------------------
+
 export const functions = {
   authorizer: {
     entry: 'functions/http/authorizer.handler.ts',
@@ -281,6 +301,7 @@ export const functions = {
   listUsers: { entry: 'functions/http/users-list.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'read' } } },
   createUser: { entry: 'functions/http/users-create.handler.ts', timeoutSeconds: 10, memoryMb: 1024, access: { tables: { control: 'readwrite' }, email: true } },
   updateUser: { entry: 'functions/http/users-update.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { control: 'readwrite' } } },
+  ...seedCompatFunctions,
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof functions;
@@ -375,6 +396,7 @@ export const topology: Topology = {
       { method: 'GET', path: '/v1/users', fn: 'listUsers', authorized: true },
       { method: 'POST', path: '/v1/users', fn: 'createUser', authorized: true },
       { method: 'PATCH', path: '/v1/users/{id}', fn: 'updateUser', authorized: true },
+      ...seedCompatRoutes,
     ],
   },
   websocket: {

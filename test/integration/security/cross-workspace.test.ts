@@ -90,6 +90,11 @@ const CASES: Readonly<Record<string, Case>> = {
   'GET /v1/users': { kind: 'scoped' },
   'POST /v1/users': { kind: 'scoped', body: () => ({ email: `b-user-${Date.now()}@example.com`, name: 'B user', password: 'B-user-passw0rd' }) },
   'PATCH /v1/users/{id}': { kind: 'denied', path: (ids) => `/v1/users/${ids.userId}`, body: () => ({ role: 'user', is_active: false }) },
+  // Seed compatibility routes: B's own uploads, jobs and filter values only.
+  'GET /v1/uploads/url': { kind: 'scoped', path: () => '/v1/uploads/url?filename=b.csv' },
+  'POST /v1/jobs/search': { kind: 'scoped', body: () => ({ status: ['in_queue', 'processing', 'completed'] }) },
+  'POST /v1/contact/filters/data': { kind: 'scoped', body: () => ({ filter_key: 'email', search_text: MARKER }) },
+  'POST /v1/company/filters/data': { kind: 'scoped', body: () => ({ filter_key: 'name', search_text: 'company' }) },
 };
 
 let t: TestCloud;
