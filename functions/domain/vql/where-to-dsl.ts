@@ -150,8 +150,9 @@ export function compileWhere(entity: Entity, workspaceId: string, where: VqlWher
     for (const [key, value] of Object.entries(where?.range_query?.[side] ?? {})) {
       const path = `where.range_query.${side}.${key}`;
       const field = lookupFilterField(entity, key, path, problems);
-      const clause = field && rangeClause(field, value, path, problems);
-      if (field && clause) listsFor(field).exact(side, clause);
+      const ranges = Array.isArray(value) ? value : [value];
+      const clauses = field ? ranges.map((range, i) => rangeClause(field, range, Array.isArray(value) ? `${path}[${i}]` : path, problems)) : [];
+      if (field && clauses.every((c) => c !== undefined)) listsFor(field).exact(side, anyOf(clauses as Dsl[]));
     }
     (where?.exists?.[side] ?? []).forEach((key, i) => {
       const field = lookupFilterField(entity, key, `where.exists.${side}[${i}]`, problems);
