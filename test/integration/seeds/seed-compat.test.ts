@@ -12,7 +12,7 @@ let bucket: string;
 
 const COMPANIES = [
   { name: 'Tiny Co', employees_count: 10, linkedin_url: 'https://linkedin.com/company/tiny' },
-  { name: 'Mid Co', employees_count: 120, linkedin_url: 'https://linkedin.com/company/mid' },
+  { name: 'Mid Co', employees_count: 120, technologies: ['Python', 'Python Django', 'Go'], linkedin_url: 'https://linkedin.com/company/mid' },
   { name: 'Upper Co', employees_count: 300, linkedin_url: 'https://linkedin.com/company/upper' },
   { name: 'Big Co', employees_count: 5000, linkedin_url: 'https://linkedin.com/company/big' },
 ];
@@ -138,6 +138,16 @@ describe("Connectra's jobs list, upload URL and filter data", () => {
     // Assess
     expect(answer.status).toBe(200);
     expect(answer.body.data.map((d: { value: string }) => d.value)).toEqual(['united states']);
+  });
+});
+
+describe("Appointment360's contact autocomplete", () => {
+  it("It should suggest the contacts' companies' technologies", async () => {
+    // Act
+    const answer = await t.api('/v1/contacts/autocomplete?field=technologies&q=python');
+    // Assess
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body.data.map((s: { value: string }) => s.value.toLowerCase()).sort()).toEqual(['python', 'python django']);
   });
 });
 
