@@ -80,7 +80,7 @@ export const SEED_ROUTES: readonly SeedRoute[] = [
   { seed: APPT, from: 'GET /api/auth/profile/', to: 'GET /v1/auth/profile', status: 'runs', reads: ['success'] },
   { seed: APPT, from: 'GET /api/api/contacts/', to: 'GET /v1/contacts', status: 'runs', reads: ['count', 'next', 'previous', 'results'] },
   { seed: APPT, from: 'GET /api/api/contacts/{id}/', to: 'GET /v1/contacts/{id}', status: 'runs', reads: ['data.full_name', 'data.first_name', 'data.last_name', 'data.email'] },
-  { seed: APPT, from: 'POST /api/api/contacts/', to: 'POST /v1/contacts', status: 'runs', expect: 201, reads: ['data.full_name'] },
+  gap(APPT, 'POST /api/api/contacts/', 'POST /v1/contacts creates a contact with leadstack\'s names (company_name; the company\'s industry and employees on the company); Appointment360\'s company/industry/employees are not aliases yet'),
   gap(APPT, 'PUT /api/api/contacts/{id}/', 'full update (PUT) with Appointment360\'s field names is not built yet; PATCH /v1/contacts/{id} updates field-wise'),
   { seed: APPT, from: 'DELETE /api/api/contacts/{id}/', to: 'DELETE /v1/contacts/{id}', status: 'runs', reads: ['success'] },
   { seed: APPT, from: 'GET /api/api/contacts/autocomplete/', to: 'GET /v1/contacts/autocomplete', status: 'runs', reads: ['data'] },
