@@ -42,7 +42,7 @@ export const exportJobDataWithAliasesSchema = exportJobDataInputSchema
     ...rest,
     // The refinement guarantees one of them; the fallback only satisfies the type.
     entity: entity ?? service ?? 'contact',
-    ...(query ?? vql ? { query: query ?? vql } : {}),
+    ...((query ?? vql) === undefined ? {} : { query: query ?? vql }),
   }));
 
 /**

@@ -3,7 +3,7 @@ import { AppError, validationError } from '../../platform/errors.ts';
 import { parseLenientNumber } from '../records/normalise.ts';
 import type { Entity } from '../records/fields.ts';
 import { DEFAULT_LIST_PAGE_SIZE, MAX_FILTER_VALUES, MAX_PAGE_SIZE, MAX_RANGE_ALTERNATIVES, MAX_QUERY_STRING_LENGTH, MAX_RESULT_WINDOW, MAX_TEXT_LENGTH } from './limits.ts';
-import type { VqlQuery, VqlTextClause } from './vql-schema.ts';
+import type { VqlAnyKeywordClause, VqlQuery, VqlTextClause } from './vql-schema.ts';
 
 /**
  * The GET query-string filters of OutersaleBackend (organisations, people) and Appointment360
@@ -97,6 +97,7 @@ export const contactListQuerySchema = z.strictObject({
   city: list('Cities'),
   state: list('States'),
   country: list('Countries'),
+  location: list('Appointment360\'s location: any of city, state or country'),
   has_email: flag('Has an email'),
   has_linkedin: flag('Has a LinkedIn URL'),
   company: list('Company names, each matched as a phrase'),
@@ -123,6 +124,13 @@ class WhereBuilder {
   private readonly range: Record<string, { gte?: number; lte?: number } | { gte?: number; lte?: number }[]> = {};
   private readonly exists: { must: string[]; must_not: string[] } = { must: [], must_not: [] };
   private readonly text: VqlTextClause[] = [];
+  private readonly any: VqlAnyKeywordClause[] = [];
+
+  /** Exact values on any of several fields. */
+  anyKeyword(fields: string[], values: string[] | undefined): this {
+    if (values) this.any.push({ filter_key: fields, values });
+    return this;
+  }
 
   keywords(field: string, values: string[] | undefined): this {
     if (values) this.keyword[field] = values;
@@ -152,6 +160,7 @@ class WhereBuilder {
     const exists = Object.fromEntries(Object.entries(this.exists).filter(([, fields]) => fields.length > 0));
     if (Object.keys(exists).length > 0) where.exists = exists;
     if (this.text.length > 0) where.text_matches = { must: this.text };
+    if (this.any.length > 0) where.keyword_any = { must: this.any };
     return where;
   }
 }
@@ -201,6 +210,7 @@ export function contactListToVql(params: ContactListQuery): { query: VqlQuery; p
     .keywords('city', params.city)
     .keywords('state', params.state)
     .keywords('country', params.country)
+    .anyKeyword(['city', 'state', 'country'], params.location)
     .has('email', params.has_email)
     .has('linkedin_url', params.has_linkedin)
     .texts('company_name', params.company, 'match_phrase')

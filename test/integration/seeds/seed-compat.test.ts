@@ -18,7 +18,8 @@ const COMPANIES = [
 ];
 const CONTACTS = [
   { first_name: 'Ann', last_name: 'Lee', email: 'ann@acme.io', country: 'United States' },
-  { first_name: 'Bob', last_name: 'Ray', email: 'bob@acme.io', country: 'France' },
+  { first_name: 'Bob', last_name: 'Ray', email: 'bob@acme.io', country: 'France', city: 'Paris' },
+  { first_name: 'Cy', last_name: 'Fox', email: 'cy@acme.io', country: 'United States', state: 'California' },
 ];
 
 /** Connectra's export request, as its document writes it, with the given bucket. */
@@ -138,6 +139,16 @@ describe("Connectra's jobs list, upload URL and filter data", () => {
     // Assess
     expect(answer.status).toBe(200);
     expect(answer.body.data.map((d: { value: string }) => d.value)).toEqual(['united states']);
+  });
+});
+
+describe("Appointment360's contact list", () => {
+  it('It should match location against city, state or country, and give each contact its full_name', async () => {
+    // Act
+    const answer = await t.api('/v1/contacts?location=california,paris');
+    // Assess
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body.results.map((c: { full_name: string }) => c.full_name).sort()).toEqual(['Bob Ray', 'Cy Fox']);
   });
 });
 

@@ -50,6 +50,12 @@ describe('GET filters → VQL', () => {
     expect(() => companies('employeeRange=51-200,lots')).toThrow(/employeeRange/);
   });
 
+  it("It should read Appointment360's location as any of city, state or country", () => {
+    expect(contacts('location=California,Boston').query.where).toEqual({
+      keyword_any: { must: [{ filter_key: ['city', 'state', 'country'], values: ['California', 'Boston'] }] },
+    });
+  });
+
   it('It should parse the people and contact filters, company attributes as company.* clauses', () => {
     const { query } = contacts(
       'title=CEO&city=New+York&country=usa&has_email=true&has_linkedin=false&company=Microsoft&company_industries=fintech&industry=Technology&departments=engineering&seniority=senior&email_status=verified&name_search=john&min_employees=10&max_employees=1%2C000&min_revenue=%245M&max_revenue=10000000&technologies=python&page=2&page_size=10',
