@@ -118,6 +118,7 @@ const MB = { small: 256, medium: 512 } as const;
 const seedCompatFunctions = {
   uploadUrl: { entry: 'functions/http/upload-url.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { bucket: 'write' } },
   searchJobs: { entry: 'functions/http/search-jobs.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { tables: { control: 'read' } } },
+  industries: { entry: 'functions/http/industries.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { search: 'read' } },
 } as const satisfies Record<string, FunctionSpec>;
 
 const seedCompatRoutes: readonly HttpRoute[] = [
@@ -128,6 +129,9 @@ const seedCompatRoutes: readonly HttpRoute[] = [
   // Connectra: POST /common/:service/filters/data
   { method: 'POST', path: '/v1/contact/filters/data', fn: 'listFilterValues', authorized: true },
   { method: 'POST', path: '/v1/company/filters/data', fn: 'listFilterValues', authorized: true },
+  // Appointment360: GET /api/api/industries/ and /api/api/industries/{id}/
+  { method: 'GET', path: '/v1/industries', fn: 'industries', authorized: true },
+  { method: 'GET', path: '/v1/industries/{id}', fn: 'industries', authorized: true },
 ];
 // ---- end of seed compatibility ----------------------------------------------------------------
 

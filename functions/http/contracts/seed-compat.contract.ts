@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { filterValuesRequestSchema, filterValuesResponseSchema } from '../../domain/filters/filter-schemas.ts';
+import { industryParamsSchema, industrySchema, MAX_INDUSTRIES } from '../../domain/filters/industries.ts';
 import { MAX_JOB_PAGE_SIZE, searchJobsRequestSchema } from '../../domain/jobs/job-requests.ts';
 import { jobViewSchema } from '../../domain/jobs/job-view.ts';
 import type { Entity } from '../../domain/records/fields.ts';
@@ -55,4 +56,23 @@ export const seedCompatContracts = defineContracts([
   },
   filterDataRoute('contact'),
   filterDataRoute('company'),
+  {
+    method: 'GET',
+    path: '/v1/industries',
+    summary: 'The industries of the workspace\'s companies, with counts (Appointment360\'s industries)',
+    description: `Read from the data, most frequent first; at most ${MAX_INDUSTRIES} (\`has_more\` says when there are more).`,
+    tag: 'filters',
+    responses: { 200: { description: 'The industries', body: successBody({ data: z.array(industrySchema), has_more: z.boolean() }) } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/industries/{id}',
+    summary: 'One industry by its id (its stored value), with its count',
+    tag: 'filters',
+    params: industryParamsSchema,
+    responses: {
+      200: { description: 'The industry', body: successBody({ data: industrySchema }) },
+      404: { description: 'ERR_NOT_FOUND: no company of this workspace is in that industry' },
+    },
+  },
 ]);

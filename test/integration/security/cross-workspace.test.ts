@@ -95,6 +95,8 @@ const CASES: Readonly<Record<string, Case>> = {
   'POST /v1/jobs/search': { kind: 'scoped', body: () => ({ status: ['in_queue', 'processing', 'completed'] }) },
   'POST /v1/contact/filters/data': { kind: 'scoped', body: () => ({ filter_key: 'email', search_text: MARKER }) },
   'POST /v1/company/filters/data': { kind: 'scoped', body: () => ({ filter_key: 'name', search_text: 'company' }) },
+  'GET /v1/industries': { kind: 'scoped' },
+  'GET /v1/industries/{id}': { kind: 'denied', path: () => `/v1/industries/${MARKER}` },
 };
 
 let t: TestCloud;

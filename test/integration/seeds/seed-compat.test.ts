@@ -11,10 +11,10 @@ let t: TestCloud;
 let bucket: string;
 
 const COMPANIES = [
-  { name: 'Tiny Co', employees_count: 10, linkedin_url: 'https://linkedin.com/company/tiny' },
-  { name: 'Mid Co', employees_count: 120, technologies: ['Python', 'Python Django', 'Go'], linkedin_url: 'https://linkedin.com/company/mid' },
-  { name: 'Upper Co', employees_count: 300, linkedin_url: 'https://linkedin.com/company/upper' },
-  { name: 'Big Co', employees_count: 5000, linkedin_url: 'https://linkedin.com/company/big' },
+  { name: 'Tiny Co', employees_count: 10, industries: ['Software'], linkedin_url: 'https://linkedin.com/company/tiny' },
+  { name: 'Mid Co', employees_count: 120, industries: ['Software', 'Health Care'], technologies: ['Python', 'Python Django', 'Go'], linkedin_url: 'https://linkedin.com/company/mid' },
+  { name: 'Upper Co', employees_count: 300, industries: ['Health Care'], linkedin_url: 'https://linkedin.com/company/upper' },
+  { name: 'Big Co', employees_count: 5000, industries: ['Software'], linkedin_url: 'https://linkedin.com/company/big' },
 ];
 const CONTACTS = [
   { first_name: 'Ann', last_name: 'Lee', email: 'ann@acme.io', country: 'United States' },
@@ -149,6 +149,22 @@ describe("Appointment360's contact list", () => {
     // Assess
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     expect(answer.body.results.map((c: { full_name: string }) => c.full_name).sort()).toEqual(['Bob Ray', 'Cy Fox']);
+  });
+});
+
+describe("Appointment360's industries", () => {
+  it('It should list the companies\' industries with counts, most frequent first, and get one by id', async () => {
+    // Act
+    const list = await t.api('/v1/industries');
+    const one = await t.api(`/v1/industries/${encodeURIComponent(list.body.data[1].id)}`);
+    const unknown = await t.api('/v1/industries/mining');
+    // Assess
+    expect(list.status).toBe(200);
+    expect(list.body.data.map((i: { name: string; count: number }) => [i.name.toLowerCase(), i.count])).toEqual([['software', 3], ['health care', 2]]);
+    expect(one.status).toBe(200);
+    expect(one.body.data).toMatchObject({ id: 'health care', count: 2, is_active: true });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('ERR_NOT_FOUND');
   });
 });
 

@@ -16,6 +16,8 @@ const EXAMPLES = readSeedExamples();
 const SIGNED_IN_SEEDS = new Set(['004']);
 /** Connectra writes its service in the singular; a template path with none means a contact. */
 const DEFAULT_SERVICE = 'contact';
+/** The industry of the test's company: `{id}` of the industries route. */
+const INDUSTRY = 'Technology';
 
 let t: TestCloud;
 let placeholders: [string, string][];
@@ -29,9 +31,11 @@ beforeAll(async () => {
   ({ access } = await signIn(t, admin.email, admin.password));
   const upload = await t.api('/v1/uploads/url?filename=contacts.csv');
   const contact = await t.api('/v1/contacts/batch-upsert', { body: [{ first_name: 'John', last_name: 'Doe', email: 'john@example.com', city: 'New York' }] });
-  if (upload.status !== 200 || contact.status !== 200) throw new Error(`fixtures answered ${upload.status}/${contact.status}`);
+  const company = await t.api('/v1/companies/batch-upsert', { body: [{ name: 'ABC Corp', industries: [INDUSTRY] }] });
+  if (upload.status !== 200 || contact.status !== 200 || company.status !== 200) throw new Error(`fixtures answered ${upload.status}/${contact.status}/${company.status}`);
   contactId = contact.body.contact_uuids[0];
   await eventually(async () => ((await t.api('/v1/contacts/count', { body: {} })).body.count >= 1 ? true : undefined), 'the contact to be searchable');
+  await eventually(async () => ((await t.api('/v1/companies/count', { body: {} })).body.count >= 1 ? true : undefined), 'the company to be searchable');
   // The documents' placeholder values, and what stands for them here.
   placeholders = [
     ['your-bucket', upload.body.s3_bucket],
@@ -56,7 +60,8 @@ function substituted(body: unknown): unknown {
 function leadstackPath(template: string, params: Record<string, string>, seedPath: string): string {
   const query = seedPath.includes('?') ? seedPath.slice(seedPath.indexOf('?')) : '';
   const service = params.service && !params.service.startsWith(':') ? params.service : DEFAULT_SERVICE;
-  return template.replace('{service}', service).replace('{id}', contactId) + query;
+  const id = template.startsWith('/v1/industries/') ? INDUSTRY.toLowerCase() : contactId;
+  return template.replace('{service}', service).replace('{id}', id) + query;
 }
 
 /** A header line with neither query nor body whose route has a fuller example: a declaration. */
