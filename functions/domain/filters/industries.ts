@@ -32,6 +32,6 @@ export async function getIndustry(analytics: RecordAnalytics, workspaceId: strin
   const wanted = id.toLowerCase();
   const page = await listFilterValues(analytics, 'company', workspaceId, { filter_key: 'industries', search_text: wanted, page: 1, limit: MAX_INDUSTRIES });
   const bucket = page.data.find((b) => b.value === wanted);
-  if (!bucket) throw new AppError('ERR_NOT_FOUND', `No industry ${id} in this workspace`, [{ path: 'id', message: 'Unknown industry' }]);
+  if (!bucket) throw new AppError('ERR_NOT_FOUND', 'No such industry in this workspace', [{ path: 'id', message: 'Unknown industry' }]);
   return { id: bucket.value, name: bucket.display_value, count: bucket.count, is_active: true };
 }
