@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -18,7 +18,15 @@ export interface SeedExample {
   readonly body?: unknown;
 }
 
-export const SEEDS_DIR = process.env.LEADSTACK_SEEDS_DIR ?? join(import.meta.dirname, '../../../../../shared/seeds');
+const REPO_ROOT = join(import.meta.dirname, '../../..');
+
+/** `../shared/seeds` beside the repository (or beside the worktrees' folder); LEADSTACK_SEEDS_DIR overrides. */
+export function seedsDir(): string {
+  const candidates = process.env.LEADSTACK_SEEDS_DIR ? [process.env.LEADSTACK_SEEDS_DIR] : [join(REPO_ROOT, '../shared/seeds'), join(REPO_ROOT, '../../shared/seeds')];
+  const found = candidates.find((dir) => existsSync(join(dir, 'README.md')));
+  if (!found) throw new Error(`No seed documents found in ${candidates.join(' or ')}; set LEADSTACK_SEEDS_DIR`);
+  return found;
+}
 
 const METHOD = '(GET|POST|PUT|PATCH|DELETE)';
 const URL_PART = '((?:https?://[^\\s/`]+)?/[^\\s`\'"]*)';
@@ -117,7 +125,7 @@ export function extractExamples(seed: string, text: string): SeedExample[] {
 }
 
 /** Every example of every seed document (`NNN_*.txt`), in file order. */
-export function readSeedExamples(dir = SEEDS_DIR): SeedExample[] {
+export function readSeedExamples(dir = seedsDir()): SeedExample[] {
   return readdirSync(dir)
     .filter((name) => /^\d{3}_.*\.txt$/.test(name))
     .sort()
