@@ -4,6 +4,8 @@ import { exportRowsNow } from '../domain/exports/export-charge.ts';
 import type { CreateJobRequest } from '../domain/jobs/job-requests.ts';
 import { createJob } from '../domain/jobs/job-commands.ts';
 import { createJobRequestSchema } from '../domain/jobs/job-requests.ts';
+import { requireOwnBucket } from '../domain/jobs/job-data-aliases.ts';
+import { config } from '../platform/config.ts';
 import { renderJob } from '../domain/jobs/job-view.ts';
 import { AppError } from '../platform/errors.ts';
 import { httpHandler } from '../platform/http/http-handler.ts';
@@ -42,6 +44,7 @@ async function rowsToCharge(workspaceId: string, request: CreateJobRequest): Pro
 
 export const handler = httpHandler({ authorized: true, json: 'required', idempotency: idempotencyMiddleware() }, async ({ event, workspaceId, principal, body }) => {
   requireJobType(body);
+  requireOwnBucket(body, config().UPLOADS_BUCKET_NAME);
   const request = parseInput(createJobRequestSchema, body, 'job');
   const rows = await rowsToCharge(workspaceId, request);
   const job = await withDownloadCharge(downloadDeps(), principal, rows, (charge) =>

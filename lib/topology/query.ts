@@ -37,6 +37,9 @@ export const query = defineFeature({
     { method: 'GET', path: '/v1/contact/filters', fn: 'listFilters', authorized: true },
     { method: 'POST', path: '/v1/company/filters/values', fn: 'listFilterValues', authorized: true },
     { method: 'POST', path: '/v1/contact/filters/values', fn: 'listFilterValues', authorized: true },
+    // Connectra's POST /common/:service/filters/data: the same answer as /filters/values.
+    { method: 'POST', path: '/v1/contact/filters/data', fn: 'listFilterValues', authorized: true },
+    { method: 'POST', path: '/v1/company/filters/data', fn: 'listFilterValues', authorized: true },
     { method: 'GET', path: '/v1/companies/autocomplete', fn: 'autocomplete', authorized: true },
     { method: 'GET', path: '/v1/contacts/autocomplete', fn: 'autocomplete', authorized: true },
     { method: 'GET', path: '/v1/dashboard/stats', fn: 'dashboardStats', authorized: true },

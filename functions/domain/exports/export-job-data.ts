@@ -20,7 +20,7 @@ export const exportQuerySchema = vqlQuerySchema.omit({ page: true, cursor: true,
   limit: z.int().min(1).max(MAX_EXPORT_ROWS).optional(),
 });
 
-const exportJobDataShape = z.strictObject({
+export const exportJobDataShape = z.strictObject({
   entity: z.enum(ENTITIES),
   /** The VQL query whose matches are exported (every record when omitted). */
   query: exportQuerySchema.optional(),
@@ -41,7 +41,7 @@ const pathParts = (path: string): (string | number)[] =>
  * would refuse (an unknown column, a field of the wrong type) is refused when the job is
  * created, before it is charged, and never fails in the worker.
  */
-function checkCompiles(data: z.output<typeof exportJobDataShape>, ctx: z.core.$RefinementCtx): void {
+export function checkCompiles(data: z.output<typeof exportJobDataShape>, ctx: z.core.$RefinementCtx): void {
   const columnsPath = data.select_columns ? ['select_columns'] : ['query', 'select_columns'];
   const query = {
     ...(data.query?.where ? { where: data.query.where } : {}),

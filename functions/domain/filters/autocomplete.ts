@@ -16,8 +16,18 @@ const CONTACT_NAME = '(contact name)';
 /** The autocomplete fields clients name, and the catalog field each reads, per record type. */
 export const AUTOCOMPLETE_FIELDS: Record<Entity, Readonly<Record<string, string>>> = {
   company: { name: 'name', industry: 'industries', technologies: 'technologies', keywords: 'keywords' },
-  contact: { name: CONTACT_NAME, email: 'email', company: 'company_name', title: 'title' },
+  // technologies and keywords are the contact's company's (Appointment360 suggests them on contacts).
+  contact: { name: CONTACT_NAME, email: 'email', company: 'company_name', title: 'title', technologies: 'company.technologies', keywords: 'company.keywords' },
 };
+
+const COMPANY_PREFIX = 'company.';
+
+/** The record type and field a suggestion reads: `company.*` targets read the companies. */
+function sourceRecord(entity: Entity, field: string): { on: Entity; target: string } | undefined {
+  const target = Object.hasOwn(AUTOCOMPLETE_FIELDS[entity], field) ? AUTOCOMPLETE_FIELDS[entity][field] : undefined;
+  if (target === undefined) return undefined;
+  return target.startsWith(COMPANY_PREFIX) ? { on: 'company', target: target.slice(COMPANY_PREFIX.length) } : { on: entity, target };
+}
 
 export interface Suggestion {
   readonly value: string;
@@ -55,10 +65,10 @@ function contactNameBody(workspaceId: string, query: AutocompleteQuery): Dsl {
 }
 
 export function compileAutocomplete(entity: Entity, workspaceId: string, query: AutocompleteQuery): Dsl {
-  const target = Object.hasOwn(AUTOCOMPLETE_FIELDS[entity], query.field) ? AUTOCOMPLETE_FIELDS[entity][query.field] : undefined;
-  if (target === undefined) return unknownField(entity, query.field);
-  if (target === CONTACT_NAME) return contactNameBody(workspaceId, query);
-  return valuesBody(valueSourceOf(entity, target)!, workspaceId, query);
+  const source = sourceRecord(entity, query.field);
+  if (source === undefined) return unknownField(entity, query.field);
+  if (source.target === CONTACT_NAME) return contactNameBody(workspaceId, query);
+  return valuesBody(valueSourceOf(source.on, source.target)!, workspaceId, query);
 }
 
 function distinctNames(hits: readonly Record<string, unknown>[], limit: number): Suggestion[] {
@@ -74,8 +84,8 @@ function distinctNames(hits: readonly Record<string, unknown>[], limit: number):
 
 export async function autocomplete(analytics: RecordAnalytics, entity: Entity, workspaceId: string, query: AutocompleteQuery): Promise<Suggestion[]> {
   const body = compileAutocomplete(entity, workspaceId, query);
-  const result = await analytics.analyze(entity, body);
-  const target = AUTOCOMPLETE_FIELDS[entity][query.field]!;
+  const { on, target } = sourceRecord(entity, query.field)!;
+  const result = await analytics.analyze(on, body);
   if (target === CONTACT_NAME) return distinctNames(result.hits, query.limit);
-  return readValueBuckets(valueSourceOf(entity, target)!, result.aggregations[SUGGESTIONS]).map((b) => ({ value: b.display_value }));
+  return readValueBuckets(valueSourceOf(on, target)!, result.aggregations[SUGGESTIONS]).map((b) => ({ value: b.display_value }));
 }

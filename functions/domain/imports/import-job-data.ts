@@ -12,7 +12,8 @@ const MAX_HEADER_NAME_LENGTH = 256;
  * maps a file header to a CSV-like column (`company`, `person_linkedin_url`...) or to null to
  * leave the column out; `delimiter` overrides the detection on the header line; `header_row`
  * names the header's line (1-based) instead of searching the first lines for it. `s3_bucket`
- * (Connectra's field) is accepted and ignored: imports read the workspace's uploads bucket only.
+ * (Connectra's field) may only name leadstack's uploads bucket (checked before parsing, see
+ * requireOwnBucket); imports read that bucket only.
  */
 export const insertCsvFileDataSchema = z.strictObject({
   s3_key: z.string().min(1).max(MAX_S3_KEY_LENGTH),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { exportJobDataSchema as exportCsvFileDataSchema } from '../exports/export-job-data.ts';
 import { insertCsvFileDataSchema } from '../imports/import-job-data.ts';
+import { exportJobDataWithAliasesSchema } from './job-data-aliases.ts';
 import type { JobType } from './job.ts';
 
 /**
@@ -23,7 +24,8 @@ export { exportCsvFileDataSchema };
 
 export const jobDataSchemas = {
   insert_csv_file: insertCsvFileDataSchema,
-  export_csv_file: exportCsvFileDataSchema,
+  // Accepts Connectra's names (service, vql, s3_bucket) beside leadstack's; yields the canonical data.
+  export_csv_file: exportJobDataWithAliasesSchema,
 } as const satisfies Record<JobType, z.ZodType>;
 
 export type InsertCsvFileData = z.output<typeof insertCsvFileDataSchema>;

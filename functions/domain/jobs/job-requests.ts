@@ -38,3 +38,11 @@ export const listJobsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(MAX_JOB_PAGE_SIZE).default(DEFAULT_JOB_PAGE_SIZE),
   cursor: z.string().min(1).max(MAX_CURSOR_LENGTH).optional(),
 });
+
+/** `POST /v1/jobs/search`: the list's filters as a body (`status` an array, `job_type` one or several). */
+export const searchJobsRequestSchema = z.strictObject({
+  job_type: z.union([z.enum(JOB_TYPES), z.array(z.enum(JOB_TYPES)).min(1)]).optional(),
+  status: z.array(z.enum(JOB_STATUSES)).min(1).optional(),
+  limit: z.int().min(1).max(MAX_JOB_PAGE_SIZE).default(DEFAULT_JOB_PAGE_SIZE),
+  cursor: z.string().min(1).max(MAX_CURSOR_LENGTH).optional(),
+});

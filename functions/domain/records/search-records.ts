@@ -3,6 +3,7 @@ import type { RecordSearch, SearchHit } from '../../ports/search.port.ts';
 import { MAX_JOINED_COMPANIES } from '../vql/limits.ts';
 import { compileCount, compileFetchByUuids, compileSearch, withCompanyIds, type CompiledSearch, type Dsl } from '../vql/vql-to-dsl.ts';
 import type { VqlQuery, VqlWhere } from '../vql/vql-schema.ts';
+import { fullNameOf } from './record-view.ts';
 import type { Entity } from './fields.ts';
 
 type Row = Record<string, unknown>;
@@ -94,10 +95,16 @@ export async function searchRecords(search: RecordSearch, entity: Entity, worksp
   return { data, next_cursor: full ? (cursors.at(-1) ?? null) : null };
 }
 
-/** A page of a GET list, with the exact number of matches. */
+const withFullName = (row: Row): Row => {
+  const fullName = fullNameOf(row);
+  return fullName === undefined ? {} : { full_name: fullName };
+};
+
+/** A page of a GET list, with the exact number of matches (contacts carry their `full_name`). */
 export async function listRecords(search: RecordSearch, entity: Entity, workspaceId: string, query: VqlQuery): Promise<ListPage> {
   const { rows, total } = await run(search, entity, workspaceId, query, true);
-  return { count: total, results: rows };
+  if (entity !== 'contact') return { count: total, results: rows };
+  return { count: total, results: rows.map((row) => ({ ...row, ...withFullName(row) })) };
 }
 
 export async function countRecords(search: RecordSearch, entity: Entity, workspaceId: string, where: VqlWhere | undefined): Promise<number> {

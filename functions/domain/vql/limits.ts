@@ -35,3 +35,6 @@ export const MAX_SELECT_COLUMNS = 100;
 export const MAX_JOINED_COMPANIES = MAX_RESULT_WINDOW;
 /** Longest raw query string a GET list accepts. */
 export const MAX_QUERY_STRING_LENGTH = 8_192;
+
+/** Most alternative ranges one range_query field may list (`51-200,201-500,...`). */
+export const MAX_RANGE_ALTERNATIVES = 20;

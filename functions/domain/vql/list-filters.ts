@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { AppError, validationError } from '../../platform/errors.ts';
 import { parseLenientNumber } from '../records/normalise.ts';
 import type { Entity } from '../records/fields.ts';
-import { DEFAULT_LIST_PAGE_SIZE, MAX_FILTER_VALUES, MAX_PAGE_SIZE, MAX_QUERY_STRING_LENGTH, MAX_RESULT_WINDOW, MAX_TEXT_LENGTH } from './limits.ts';
-import type { VqlQuery, VqlTextClause } from './vql-schema.ts';
+import { DEFAULT_LIST_PAGE_SIZE, MAX_FILTER_VALUES, MAX_PAGE_SIZE, MAX_RANGE_ALTERNATIVES, MAX_QUERY_STRING_LENGTH, MAX_RESULT_WINDOW, MAX_TEXT_LENGTH } from './limits.ts';
+import type { VqlAnyKeywordClause, VqlQuery, VqlTextClause } from './vql-schema.ts';
 
 /**
  * The GET query-string filters of OutersaleBackend (organisations, people) and Appointment360
@@ -52,15 +52,24 @@ const amount = (description: string) =>
     return parsed.ok && parsed.value >= 0 ? parsed.value : fail(ctx, 'Expected a non-negative number');
   });
 
-/** `51-200` or `10001+` (Apollo's employee ranges). */
+type EmployeeRange = { gte: number; lte?: number };
+
+function parseEmployeeRange(v: string, ctx: Ctx): EmployeeRange {
+  const match = /^(\d{1,9})\s*(?:-\s*(\d{1,9})|\+)$/.exec(v);
+  if (!match) return fail(ctx, `Expected ranges like 51-200 or 10001+, got ${v}`);
+  const gte = Number(match[1]);
+  const lte = match[2] === undefined ? undefined : Number(match[2]);
+  if (lte !== undefined && lte < gte) return fail(ctx, `The lower bound of ${v} exceeds the upper one`);
+  return lte === undefined ? { gte } : { gte, lte };
+}
+
+/** `51-200` or `10001+` (Apollo's employee ranges); several, comma-separated, mean any of them. */
 const employeeRange = (description: string) =>
-  param(description, (v, ctx) => {
-    const match = /^(\d{1,9})\s*(?:-\s*(\d{1,9})|\+)$/.exec(v);
-    if (!match) return fail(ctx, 'Expected a range like 51-200 or 10001+');
-    const gte = Number(match[1]);
-    const lte = match[2] === undefined ? undefined : Number(match[2]);
-    if (lte !== undefined && lte < gte) return fail(ctx, 'The lower bound exceeds the upper one');
-    return { gte, lte };
+  param(`${description} (comma-separated: any of them)`, (v, ctx) => {
+    const parts = v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    if (parts.length === 0) return fail(ctx, 'Give at least one range');
+    if (parts.length > MAX_RANGE_ALTERNATIVES) return fail(ctx, `At most ${MAX_RANGE_ALTERNATIVES} ranges`);
+    return parts.map((part) => parseEmployeeRange(part, ctx));
   });
 
 const paging = {
@@ -88,6 +97,7 @@ export const contactListQuerySchema = z.strictObject({
   city: list('Cities'),
   state: list('States'),
   country: list('Countries'),
+  location: list('Appointment360\'s location: any of city, state or country'),
   has_email: flag('Has an email'),
   has_linkedin: flag('Has a LinkedIn URL'),
   company: list('Company names, each matched as a phrase'),
@@ -111,12 +121,24 @@ export type ContactListQuery = z.output<typeof contactListQuerySchema>;
 /** Builds a VQL where from filters, leaving out the ones not given. */
 class WhereBuilder {
   private readonly keyword: Record<string, string[]> = {};
-  private readonly range: Record<string, { gte?: number; lte?: number }> = {};
+  private readonly range: Record<string, { gte?: number; lte?: number } | { gte?: number; lte?: number }[]> = {};
   private readonly exists: { must: string[]; must_not: string[] } = { must: [], must_not: [] };
   private readonly text: VqlTextClause[] = [];
+  private readonly any: VqlAnyKeywordClause[] = [];
+
+  /** Exact values on any of several fields. */
+  anyKeyword(fields: string[], values: string[] | undefined): this {
+    if (values) this.any.push({ filter_key: fields, values });
+    return this;
+  }
 
   keywords(field: string, values: string[] | undefined): this {
     if (values) this.keyword[field] = values;
+    return this;
+  }
+  /** Any of several ranges (a single one is a plain range). */
+  anyRange(field: string, ranges: readonly EmployeeRange[] | undefined): this {
+    if (ranges) this.range[field] = ranges.length === 1 ? { ...ranges[0] } : ranges.map((r) => ({ ...r }));
     return this;
   }
   between(field: string, gte: number | undefined, lte: number | undefined): this {
@@ -138,6 +160,7 @@ class WhereBuilder {
     const exists = Object.fromEntries(Object.entries(this.exists).filter(([, fields]) => fields.length > 0));
     if (Object.keys(exists).length > 0) where.exists = exists;
     if (this.text.length > 0) where.text_matches = { must: this.text };
+    if (this.any.length > 0) where.keyword_any = { must: this.any };
     return where;
   }
 }
@@ -170,7 +193,7 @@ export function companyListToVql(params: CompanyListQuery): { query: VqlQuery; p
     .keywords('country', params.country)
     .keywords('industries', params.industries)
     .keywords('keywords', params.keywords)
-    .between('employees_count', range?.gte, range?.lte)
+    .anyRange('employees_count', range)
     .between('founded_year', params.founded_year_min, params.founded_year_max)
     .has('linkedin_url', params.has_linkedin)
     .texts('name', params.search, 'match_phrase')
@@ -187,6 +210,7 @@ export function contactListToVql(params: ContactListQuery): { query: VqlQuery; p
     .keywords('city', params.city)
     .keywords('state', params.state)
     .keywords('country', params.country)
+    .anyKeyword(['city', 'state', 'country'], params.location)
     .has('email', params.has_email)
     .has('linkedin_url', params.has_linkedin)
     .texts('company_name', params.company, 'match_phrase')

@@ -3,6 +3,7 @@ import {
   MAX_FIELD_NAME_LENGTH,
   MAX_FILTER_VALUES,
   MAX_FILTERS_PER_CLAUSE,
+  MAX_RANGE_ALTERNATIVES,
   MAX_ORDER_FIELDS,
   MAX_SELECT_COLUMNS,
   MAX_TEXT_CLAUSES,
@@ -12,8 +13,9 @@ import {
 } from './limits.ts';
 
 /**
- * The request shape of VQL (Connectra's), plus two leadstack additions: `where.exists` (a field
- * has a value, or has none) and any-of lists in a text clause. Field names are checked later,
+ * The request shape of VQL (Connectra's), plus leadstack additions: `where.exists` (a field
+ * has a value, or has none), any-of lists in a text clause, any-of lists of ranges, and
+ * `keyword_any` (exact values on any of several fields). Field names are checked later,
  * against the catalog, so the error can say which field of which record type is unknown.
  */
 
@@ -31,7 +33,8 @@ const bound = z.union([z.number(), z.string().max(64)]);
 const rangeValue = z
   .strictObject({ gte: bound.optional(), gt: bound.optional(), lte: bound.optional(), lt: bound.optional() })
   .refine((r) => Object.values(r).some((v) => v !== undefined), { message: 'Give at least one of gte, gt, lte, lt' });
-const rangeClauses = boundedRecord(rangeValue, MAX_FILTERS_PER_CLAUSE);
+/** One range, or several alternatives (`employees_count: [{gte: 51, lte: 200}, {gte: 201, lte: 500}]`): any of them matches. */
+const rangeClauses = boundedRecord(z.union([rangeValue, z.array(rangeValue).min(1).max(MAX_RANGE_ALTERNATIVES)]), MAX_FILTERS_PER_CLAUSE);
 
 export const TEXT_SEARCH_TYPES = ['match', 'match_phrase', 'match_phrase_prefix'] as const;
 const text = z.string().min(1).max(MAX_TEXT_LENGTH);
@@ -50,8 +53,20 @@ const existsFields = z.array(fieldName).min(1).max(MAX_FILTERS_PER_CLAUSE);
 const mustPair = <T extends z.ZodType>(inner: T) =>
   z.strictObject({ must: inner.optional(), must_not: inner.optional() });
 
+/**
+ * Exact values on any of several keyword fields (`location`: city, state or country): the
+ * clause matches when one of the fields holds one of the values. The fields must all sit on the
+ * same record (the contact's own, or its company's).
+ */
+const anyKeywordClause = z.strictObject({
+  filter_key: z.array(fieldName).min(2).max(MAX_TEXT_FIELDS),
+  values: z.array(scalar).min(1).max(MAX_FILTER_VALUES),
+});
+const anyKeywordClauses = z.array(anyKeywordClause).max(MAX_TEXT_CLAUSES);
+
 export const vqlWhereSchema = z.strictObject({
   text_matches: mustPair(textClauses).optional(),
+  keyword_any: mustPair(anyKeywordClauses).optional(),
   keyword_match: mustPair(keywordClauses).optional(),
   range_query: mustPair(rangeClauses).optional(),
   exists: mustPair(existsFields).optional(),
@@ -90,3 +105,4 @@ export const vqlCountSchema = z.strictObject({ where: vqlWhereSchema.optional() 
 export type VqlQuery = z.output<typeof vqlQuerySchema>;
 export type VqlWhere = z.output<typeof vqlWhereSchema>;
 export type VqlTextClause = NonNullable<NonNullable<VqlWhere['text_matches']>['must']>[number];
+export type VqlAnyKeywordClause = NonNullable<NonNullable<VqlWhere['keyword_any']>['must']>[number];

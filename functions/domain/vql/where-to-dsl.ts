@@ -1,7 +1,7 @@
 import type { Entity, FieldSpec } from '../records/fields.ts';
 import { MAX_TOTAL_FILTER_VALUES } from './limits.ts';
 import { isNumeric, lookupFilterField, type Problems, type ResolvedField } from './problems.ts';
-import type { VqlTextClause, VqlWhere } from './vql-schema.ts';
+import type { VqlAnyKeywordClause, VqlTextClause, VqlWhere } from './vql-schema.ts';
 import { workspaceFilter } from './workspace-scope.ts';
 
 /**
@@ -126,6 +126,16 @@ function textClause(entity: Entity, clause: VqlTextClause, path: string, problem
   return { dsl: anyOf(fields.flatMap((f) => texts.map((t) => textLeaf(clause, f.name, t)))), onCompany };
 }
 
+/** `keyword_any`: one terms query per field, any of which matches; all on one record. */
+function anyKeywordClause(entity: Entity, clause: VqlAnyKeywordClause, path: string, problems: Problems): { dsl: Dsl; onCompany: boolean } | undefined {
+  const fields = clause.filter_key.map((key, i) => lookupFilterField(entity, key, `${path}.filter_key[${i}]`, problems));
+  if (fields.some((f) => f === undefined)) return undefined;
+  const resolved = fields as ResolvedField[];
+  const onCompany = resolved[0]!.onCompany;
+  if (resolved.some((f) => f.onCompany !== onCompany)) return problems.add(`${path}.filter_key`, 'Cannot mix contact and company fields in one clause');
+  return { dsl: anyOf(resolved.map((field) => keywordClause(field, clause.values, `${path}.values`, problems))), onCompany };
+}
+
 function countValues(where: VqlWhere | undefined): number {
   let total = 0;
   for (const side of ['must', 'must_not'] as const) {
@@ -150,9 +160,14 @@ export function compileWhere(entity: Entity, workspaceId: string, where: VqlWher
     for (const [key, value] of Object.entries(where?.range_query?.[side] ?? {})) {
       const path = `where.range_query.${side}.${key}`;
       const field = lookupFilterField(entity, key, path, problems);
-      const clause = field && rangeClause(field, value, path, problems);
-      if (field && clause) listsFor(field).exact(side, clause);
+      const ranges = Array.isArray(value) ? value : [value];
+      const clauses = field ? ranges.map((range, i) => rangeClause(field, range, Array.isArray(value) ? `${path}[${i}]` : path, problems)) : [];
+      if (field && clauses.every((c) => c !== undefined)) listsFor(field).exact(side, anyOf(clauses as Dsl[]));
     }
+    (where?.keyword_any?.[side] ?? []).forEach((clause, i) => {
+      const compiled = anyKeywordClause(entity, clause, `where.keyword_any.${side}[${i}]`, problems);
+      if (compiled) (compiled.onCompany ? company : own).exact(side, compiled.dsl);
+    });
     (where?.exists?.[side] ?? []).forEach((key, i) => {
       const field = lookupFilterField(entity, key, `where.exists.${side}[${i}]`, problems);
       if (field) listsFor(field).exact(side, { exists: { field: field.name } });

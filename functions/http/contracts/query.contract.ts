@@ -40,7 +40,8 @@ const VQL_ERRORS = {
 } as const;
 
 const VQL_DESCRIPTION =
-  '`where.keyword_match` (exact, case-insensitive; a list means any of), `where.range_query` (gte, gt, lte, lt on numbers and dates), ' +
+  '`where.keyword_match` (exact, case-insensitive; a list means any of), `where.range_query` (gte, gt, lte, lt on numbers and dates; a list of ranges means any of), ' +
+  '`where.keyword_any` (exact values on any of several fields of one record), ' +
   '`where.text_matches` (match, match_phrase, match_phrase_prefix on text fields; `filter_key` and `text_value` may be lists: any of them), ' +
   'and `where.exists` (fields that have a value), each with `must` and `must_not`. Contact queries may filter on their company with ' +
   '`company.<field>` keys (e.g. `company.industries`). Rows come sorted by `order_by`, then uuid, so paging never skips or repeats a row.';

@@ -191,7 +191,7 @@ describe('autocomplete', () => {
   });
 
   it.each([
-    ['a field contacts do not have', '/v1/contacts/autocomplete?field=technologies&q=py', 'field'],
+    ['a field contacts do not have', '/v1/contacts/autocomplete?field=founded_year&q=19', 'field'],
     ['an unknown field', '/v1/companies/autocomplete?field=revenue&q=1', 'field'],
     ['no q', '/v1/companies/autocomplete?field=name', 'q'],
     ['a blank q', '/v1/companies/autocomplete?field=name&q=%20%20', 'q'],

@@ -63,6 +63,13 @@ const CASES: Readonly<Record<string, Case>> = {
   'GET /v1/companies/autocomplete': { kind: 'scoped', status: 200, path: () => `/v1/companies/autocomplete?field=name&q=${MARKER}` },
   'GET /v1/contacts/autocomplete': { kind: 'scoped', status: 200, path: () => `/v1/contacts/autocomplete?field=email&q=${MARKER}` },
   'GET /v1/dashboard/stats': { kind: 'scoped', status: 200 },
+  // Seed compatibility routes: B's own uploads, jobs and filter values only.
+  'GET /v1/uploads/url': { kind: 'scoped', status: 200, path: () => '/v1/uploads/url?filename=b.csv' },
+  'POST /v1/jobs/search': { kind: 'scoped', status: 200, body: () => ({ status: ['in_queue', 'processing', 'completed'] }) },
+  'POST /v1/contact/filters/data': { kind: 'scoped', status: 200, body: () => ({ filter_key: 'email', search_text: MARKER }) },
+  'POST /v1/company/filters/data': { kind: 'scoped', status: 200, body: () => ({ filter_key: 'name', search_text: 'company' }) },
+  'GET /v1/industries': { kind: 'scoped', status: 200 },
+  'GET /v1/industries/{id}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: () => `/v1/industries/${MARKER}` },
   'GET /v1/companies/{uuid}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/companies/${ids.companyUuid2}` },
   'GET /v1/contacts/{uuid}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/contacts/${ids.contactUuid2}` },
   'POST /v1/contacts': { kind: 'scoped', status: 201, body: () => ({ first_name: 'New', last_name: 'InB' }) },

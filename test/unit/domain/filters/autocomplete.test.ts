@@ -31,8 +31,14 @@ describe('autocomplete', () => {
     expect(target('contact', 'title')).toBe('title.keyword');
   });
 
+  it("It should read a contact's technologies and keywords from the companies", () => {
+    const body = compileAutocomplete('contact', 'ws', query({ field: 'technologies', q: 'py' }));
+    expect(JSON.stringify(body)).toContain('"technologies');
+    expect(JSON.stringify(body)).not.toContain('company.');
+  });
+
   it('It should refuse fields a record type has no suggestions for, naming field', () => {
-    for (const [entity, field] of [['contact', 'technologies'], ['contact', 'industry'], ['company', 'email'], ['company', 'title'], ['company', '__proto__'], ['contact', 'toString']] as const) {
+    for (const [entity, field] of [['contact', 'founded_year'], ['contact', 'industry'], ['company', 'email'], ['company', 'title'], ['company', '__proto__'], ['contact', 'toString']] as const) {
       let caught: unknown;
       try {
         compileAutocomplete(entity, 'ws', query({ field, q: 'a' }));

@@ -43,6 +43,19 @@ describe('GET filters → VQL', () => {
     expect(companies('employeeRange=10001%2B').query.where?.range_query).toEqual({ must: { employees_count: { gte: 10001 } } });
   });
 
+  it('It should read several comma-separated employee ranges as any of them', () => {
+    expect(companies('employeeRange=51-200,201-500').query.where?.range_query).toEqual({
+      must: { employees_count: [{ gte: 51, lte: 200 }, { gte: 201, lte: 500 }] },
+    });
+    expect(() => companies('employeeRange=51-200,lots')).toThrow(/employeeRange/);
+  });
+
+  it("It should read Appointment360's location as any of city, state or country", () => {
+    expect(contacts('location=California,Boston').query.where).toEqual({
+      keyword_any: { must: [{ filter_key: ['city', 'state', 'country'], values: ['California', 'Boston'] }] },
+    });
+  });
+
   it('It should parse the people and contact filters, company attributes as company.* clauses', () => {
     const { query } = contacts(
       'title=CEO&city=New+York&country=usa&has_email=true&has_linkedin=false&company=Microsoft&company_industries=fintech&industry=Technology&departments=engineering&seniority=senior&email_status=verified&name_search=john&min_employees=10&max_employees=1%2C000&min_revenue=%245M&max_revenue=10000000&technologies=python&page=2&page_size=10',

@@ -41,6 +41,36 @@ describe('VQL → DSL', () => {
     });
   });
 
+  it('It should compile a list of ranges as any of them, and name the bad one by its index', () => {
+    const { body } = compile({ where: { range_query: { must: { employees_count: [{ gte: 51, lte: 200 }, { gte: 1001 }] } } } });
+    const error = failure({ where: { range_query: { must: { employees_count: [{ gte: 51 }, { gte: 'many' }] } } } });
+
+    expect(body.query).toEqual({
+      bool: {
+        filter: [
+          { term: { workspace_id: 'ws-1' } },
+          { bool: { should: [{ range: { employees_count: { gte: 51, lte: 200 } } }, { range: { employees_count: { gte: 1001 } } }], minimum_should_match: 1 } },
+        ],
+      },
+    });
+    expect(error.details.map((d) => d.path)).toEqual(['where.range_query.must.employees_count[1].gte']);
+  });
+
+  it('It should compile keyword_any as exact values on any of its fields, on one record only', () => {
+    const { body } = compile({ where: { keyword_any: { must: [{ filter_key: ['city', 'state', 'country'], values: ['New York'] }] } } }, 'contact');
+    const mixed = failure({ where: { keyword_any: { must: [{ filter_key: ['city', 'company.country'], values: ['x'] }] } } }, 'contact');
+
+    expect(body.query).toEqual({
+      bool: {
+        filter: [
+          { term: { workspace_id: 'ws-1' } },
+          { bool: { should: [{ terms: { city: ['new york'] } }, { terms: { state: ['new york'] } }, { terms: { country: ['new york'] } }], minimum_should_match: 1 } },
+        ],
+      },
+    });
+    expect(mixed.details.map((d) => d.path)).toEqual(['where.keyword_any.must[0].filter_key']);
+  });
+
   it('It should match text fields exactly through their keyword sub-field', () => {
     const { body } = compile({ where: { keyword_match: { must: { name: 'Acme Corporation' } } } });
     expect(JSON.stringify(body.query)).toContain('"name.keyword":["acme corporation"]');

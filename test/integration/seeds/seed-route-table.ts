@@ -1,0 +1,126 @@
+/**
+ * Every route the five seed documents describe, mapped to leadstack's route. The seed-example
+ * test runs each documented request through this table against the local cloud, and checks that
+ * README.md holds the table as `renderSeedRouteTable()` writes it, so neither can drift.
+ *
+ * `runs`: the example is sent as written (path mapped, body and query unchanged apart from the
+ * `PLACEHOLDERS` below) and must answer `expect` (2xx by default) with the `reads` fields.
+ * `billing`: Appointment360's payments, covered by the billing routes (tested with them).
+ * `gap`: not served yet; the test prints it with its reason and the list is pinned, so a new
+ * example cannot slip into it unnoticed.
+ */
+
+export type SeedRouteStatus = 'runs' | 'billing' | 'gap';
+
+export interface SeedRoute {
+  readonly seed: string;
+  /** `METHOD /path` as the seed writes it; `{x}` and `:x` are path parameters. */
+  readonly from: string;
+  /** `METHOD /path` in leadstack; `{service}` is the seed's own, `{id}` a record of the test's. */
+  readonly to: string;
+  readonly status: SeedRouteStatus;
+  readonly note?: string;
+  /** Top-level fields the seed's frontend reads in the answer. */
+  readonly reads?: readonly string[];
+  readonly expect?: number;
+}
+
+const OUTERSALE = '000 OutersaleBackend';
+const CONNECTRA = '001 Connectra';
+const CIP = '002 Customer Intelligence Platform';
+const ROCKETREACH = '003 RocketReach integration';
+const APPT = '004 Appointment360';
+
+const gap = (seed: string, from: string, note: string): SeedRoute => ({ seed, from, to: '—', status: 'gap', note });
+
+export const SEED_ROUTES: readonly SeedRoute[] = [
+  gap(OUTERSALE, 'POST /api/chrome/apollo-url/', 'Apollo URL collection tasks are not built yet'),
+  gap(OUTERSALE, 'GET /api/chrome/scraping-control/', 'collection task progress is not built yet'),
+  gap(OUTERSALE, 'POST /api/chrome/scraping-control/', 'collection task control is not built yet'),
+  gap(OUTERSALE, 'GET /api/taskmapping/', 'task mapping is not built yet'),
+  gap(OUTERSALE, 'POST /api/taskmapping/', 'task mapping is not built yet'),
+  { seed: OUTERSALE, from: 'GET /api/organizations/', to: 'GET /v1/companies', status: 'runs', reads: ['count', 'results'] },
+  { seed: OUTERSALE, from: 'GET /api/people/', to: 'GET /v1/contacts', status: 'runs', reads: ['count', 'results'] },
+
+  { seed: CONNECTRA, from: 'POST /companies/batch-upsert', to: 'POST /v1/companies/batch-upsert', status: 'runs', reads: ['success', 'company_uuids'] },
+  { seed: CONNECTRA, from: 'POST /contacts/batch-upsert', to: 'POST /v1/contacts/batch-upsert', status: 'runs', reads: ['success', 'contact_uuids'] },
+  { seed: CONNECTRA, from: 'POST /common/batch-upsert', to: 'POST /v1/records/batch-upsert', status: 'runs', reads: ['success', 'company_uuids', 'contact_uuids'] },
+  { seed: CONNECTRA, from: 'GET /common/upload-url', to: 'GET /v1/uploads/url', status: 'runs', reads: ['success', 'upload_url', 's3_key', 'expires_in'] },
+  { seed: CONNECTRA, from: 'POST /common/jobs/create', to: 'POST /v1/jobs', status: 'runs', expect: 201, reads: ['success'], note: '`service`/`vql` accepted for `entity`/`query`; `s3_bucket` must be leadstack\'s' },
+  { seed: CONNECTRA, from: 'POST /common/jobs', to: 'POST /v1/jobs/search', status: 'runs', reads: ['success', 'data'] },
+  { seed: CONNECTRA, from: 'GET /common/:service/filters', to: 'GET /v1/{service}/filters', status: 'runs', reads: ['success', 'data'] },
+  { seed: CONNECTRA, from: 'POST /common/:service/filters/data', to: 'POST /v1/{service}/filters/data', status: 'runs', reads: ['success', 'data'] },
+  { seed: CONNECTRA, from: 'POST /companies/', to: 'POST /v1/companies/search', status: 'runs', reads: ['success', 'data'] },
+  { seed: CONNECTRA, from: 'POST /companies/count', to: 'POST /v1/companies/count', status: 'runs', reads: ['success', 'count'] },
+  { seed: CONNECTRA, from: 'POST /contacts/', to: 'POST /v1/contacts/search', status: 'runs', reads: ['success', 'data'] },
+  { seed: CONNECTRA, from: 'POST /contacts/count', to: 'POST /v1/contacts/count', status: 'runs', reads: ['success', 'count'] },
+
+  { seed: CIP, from: 'GET /', to: 'GET /v1/health', status: 'runs' },
+  gap(CIP, 'POST /api/onboard', 'onboarding research is not built yet'),
+  gap(CIP, 'GET /api/onboard/{job_id}/status', 'onboarding research is not built yet'),
+  gap(CIP, 'GET /api/onboard/{job_id}/result', 'onboarding research is not built yet'),
+  gap(CIP, 'POST /api/monitor', 'SEC 8-K monitoring is not built yet'),
+  gap(CIP, 'GET /api/monitor/{job_id}/status', 'SEC 8-K monitoring is not built yet'),
+  gap(CIP, 'GET /api/monitor/{job_id}/signals', 'SEC 8-K monitoring is not built yet'),
+
+  gap(ROCKETREACH, 'GET /api/v1/rocketreach/account', 'person and company lookup is not built yet'),
+  gap(ROCKETREACH, 'POST /api/v1/rocketreach/account/key', 'person and company lookup is not built yet'),
+  gap(ROCKETREACH, 'GET /api/v1/rocketreach/person/lookup', 'person and company lookup is not built yet'),
+  gap(ROCKETREACH, 'POST /api/v1/rocketreach/person/search', 'person and company lookup is not built yet'),
+  gap(ROCKETREACH, 'GET /api/v1/rocketreach/person/checkStatus', 'person and company lookup is not built yet'),
+  gap(ROCKETREACH, 'GET /api/v1/rocketreach/company/lookup', 'person and company lookup is not built yet'),
+  gap(ROCKETREACH, 'POST /api/v1/rocketreach/company/search', 'person and company lookup is not built yet'),
+  gap(ROCKETREACH, 'GET /api/v1/rocketreach/profile-company/lookup', 'person and company lookup is not built yet'),
+  gap(ROCKETREACH, 'POST /api/v1/rocketreach/bulkLookup', 'person and company lookup is not built yet'),
+
+  { seed: APPT, from: 'POST /api/auth/login/', to: 'POST /v1/auth/login', status: 'runs', reads: ['success', 'user'] },
+  { seed: APPT, from: 'POST /api/auth/logout/', to: 'POST /v1/auth/logout', status: 'runs', reads: ['success'] },
+  { seed: APPT, from: 'POST /api/auth/password-reset/', to: 'POST /v1/auth/password-reset', status: 'runs', reads: ['success'] },
+  { seed: APPT, from: 'POST /api/auth/password-reset-confirm/', to: 'POST /v1/auth/password-reset/confirm', status: 'runs', expect: 400, note: 'the document\'s token is a placeholder: refused in leadstack\'s envelope' },
+  { seed: APPT, from: 'GET /api/auth/profile/', to: 'GET /v1/auth/profile', status: 'runs', reads: ['success'] },
+  { seed: APPT, from: 'GET /api/api/contacts/', to: 'GET /v1/contacts', status: 'runs', reads: ['count', 'next', 'previous', 'results'] },
+  { seed: APPT, from: 'GET /api/api/contacts/{id}/', to: 'GET /v1/contacts/{id}', status: 'runs', reads: ['data.full_name', 'data.first_name', 'data.last_name', 'data.email'] },
+  gap(APPT, 'POST /api/api/contacts/', 'POST /v1/contacts creates a contact with leadstack\'s names (company_name; the company\'s industry and employees on the company); Appointment360\'s company/industry/employees are not aliases yet'),
+  gap(APPT, 'PUT /api/api/contacts/{id}/', 'full update (PUT) with Appointment360\'s field names is not built yet; PATCH /v1/contacts/{id} updates field-wise'),
+  { seed: APPT, from: 'DELETE /api/api/contacts/{id}/', to: 'DELETE /v1/contacts/{id}', status: 'runs', reads: ['success'] },
+  { seed: APPT, from: 'GET /api/api/contacts/autocomplete/', to: 'GET /v1/contacts/autocomplete', status: 'runs', reads: ['data'] },
+  gap(APPT, 'POST /api/api/contacts/export/', 'export by contact_ids and fields is not built yet; POST /v1/jobs exports a VQL query'),
+  { seed: APPT, from: 'GET /api/api/industries/', to: 'GET /v1/industries', status: 'runs', reads: ['data'], note: 'from the companies\' industries, with counts' },
+  { seed: APPT, from: 'GET /api/api/industries/{id}/', to: 'GET /v1/industries/{id}', status: 'runs', reads: ['data.id', 'data.name', 'data.count'], note: 'the id is the industry\'s stored value' },
+  { seed: APPT, from: 'GET /api/api/dashboard/stats/', to: 'GET /v1/dashboard/stats', status: 'runs', reads: ['success'] },
+  gap(APPT, 'POST /api/upload/init/', 'its fileName/fileSize/totalChunks are not aliases yet; POST /v1/uploads/multipart takes filename/size'),
+  gap(APPT, 'POST /api/upload/chunk/', 'chunks go to presigned part URLs (POST /v1/uploads/multipart/parts), not through the API'),
+  gap(APPT, 'POST /api/upload/complete/', 'its uploadId is not an alias yet; POST /v1/uploads/multipart/complete takes s3_key, upload_id, parts'),
+  { seed: APPT, from: 'GET /api/payments/plans/', to: 'GET /v1/billing/plans', status: 'billing' },
+  { seed: APPT, from: 'POST /api/payments/subscribe/', to: 'POST /v1/billing/subscribe', status: 'billing' },
+  { seed: APPT, from: 'POST /api/payments/webhook/', to: 'POST /v1/billing/webhook', status: 'billing' },
+];
+
+const STATUS_TEXT: Record<SeedRouteStatus, string> = { runs: 'runs as written', billing: 'billing routes', gap: 'not yet' };
+
+/** The README's seed route table, exactly. */
+export function renderSeedRouteTable(): string {
+  const rows = SEED_ROUTES.map((r) => `| ${r.seed} | \`${r.from}\` | ${r.to === '—' ? '—' : `\`${r.to}\``} | ${STATUS_TEXT[r.status]}${r.note ? `: ${r.note}` : ''} |`);
+  return ['| seed | seed route | leadstack route | status |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+const templateRegex = (template: string): RegExp => {
+  const pattern = template
+    .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+    .replace(/\\?\{(\w+)\\?\}|:(\w+)/g, (_m, a: string | undefined, b: string | undefined) => `(?<${a ?? b}>[^/]+)`);
+  return new RegExp(`^${pattern}$`);
+};
+
+/** The table row a documented request belongs to, with its path parameters. */
+export function routeOf(method: string, path: string): { route: SeedRoute; params: Record<string, string> } | undefined {
+  const bare = path.split('?')[0] ?? '';
+  // Literal routes first, so `/contacts/autocomplete/` is not read as `/contacts/{id}/`.
+  const ordered = [...SEED_ROUTES].sort((a, b) => Number(/[{:]/.test(a.from)) - Number(/[{:]/.test(b.from)));
+  for (const route of ordered) {
+    const [routeMethod, template] = route.from.split(' ') as [string, string];
+    if (routeMethod !== method) continue;
+    const match = templateRegex(template).exec(bare) ?? templateRegex(template.replace(/\/$/, '')).exec(bare.replace(/\/$/, ''));
+    if (match) return { route, params: { ...match.groups } };
+  }
+  return undefined;
+}
