@@ -28,6 +28,9 @@ export const ERROR_STATUS = {
   ERR_IMPORT_RECORD_TOO_LARGE: 422,
   ERR_IMPORT_MALFORMED_CSV: 422,
   ERR_IMPORT_BAD_HEADER: 422,
+  // Website enrichment: the query selects no company to enrich, or more than one job may carry.
+  ERR_NO_SITES: 400,
+  ERR_JOB_TOO_LARGE: 413,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { exportJobDataSchema as exportCsvFileDataSchema } from '../exports/export-job-data.ts';
 import { insertCsvFileDataSchema } from '../imports/import-job-data.ts';
+import { enrichWebsitesDataSchema } from '../enrich-websites/job-data.ts';
 import type { JobType } from './job.ts';
 
 /**
@@ -24,6 +25,7 @@ export { exportCsvFileDataSchema };
 export const jobDataSchemas = {
   insert_csv_file: insertCsvFileDataSchema,
   export_csv_file: exportCsvFileDataSchema,
+  enrich_websites: enrichWebsitesDataSchema,
 } as const satisfies Record<JobType, z.ZodType>;
 
 export type InsertCsvFileData = z.output<typeof insertCsvFileDataSchema>;
