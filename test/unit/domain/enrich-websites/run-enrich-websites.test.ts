@@ -32,7 +32,7 @@ function harness(job: Job, opts: { remaining?: () => number; companies?: Company
 async function settleAll(tasks: MemorySiteTaskStore, job: Job, to: 'done' | 'failed' = 'done') {
   for (const task of tasks.tasks.values()) {
     if (task.status !== 'pending') continue;
-    const tally = to === 'done' ? { done: 1, emails_found: 2 } : { failed: 1, failed_unreachable: 1 };
+    const tally: Record<string, number> = to === 'done' ? { done: 1, emails_found: 2 } : { failed: 1, failed_unreachable: 1 };
     await tasks.settle(job.workspaceId, job.id, task.key, ['pending'], to, to === 'failed' ? { reason: 'unreachable', message: 'refused' } : undefined, tally);
   }
 }
