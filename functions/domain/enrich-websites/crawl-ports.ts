@@ -52,9 +52,9 @@ export interface PageFetcher {
   fetchPage(url: string, options: { readonly respectRobots: boolean }): Promise<FetchedPage>;
 }
 
-/** The headless browser; throws SiteFetchError. */
+/** The headless browser, for a page already fetched (and so allowed) over HTTP; throws SiteFetchError. */
 export interface PageRenderer {
-  render(url: string, options: { readonly respectRobots: boolean }): Promise<FetchedPage>;
+  render(url: string): Promise<FetchedPage>;
 }
 
 /** The pure extraction (functions/domain/enrichment) behind one seam. */

@@ -28,18 +28,19 @@ export interface CrawlResult {
 const homeCandidates = (target: SiteTarget): string[] =>
   target.startUrl ? [target.startUrl] : [`https://${target.domain}/`, `http://${target.domain}/`];
 
+/**
+ * Every page is fetched over plain HTTP first, even one the browser will render: that fetch applies
+ * robots.txt and the SSRF guard, settles redirects, and keeps the headers and cookies that
+ * technology detection reads; the rendered DOM then replaces the HTML.
+ */
 async function readPage(deps: CrawlDeps, url: string, options: EnrichOptions, counts: { browser: number }): Promise<FetchedPage> {
   const respectRobots = options.respect_robots;
-  if (options.browser === 'always' && deps.renderer) {
-    counts.browser += 1;
-    return deps.renderer.render(url, { respectRobots });
-  }
   const page = await deps.fetcher.fetchPage(url, { respectRobots });
-  if (options.browser === 'auto' && deps.renderer && deps.extractor.needsJavaScript(page)) {
-    counts.browser += 1;
-    return deps.renderer.render(page.finalUrl, { respectRobots });
-  }
-  return page;
+  const render = options.browser === 'always' || (options.browser === 'auto' && deps.extractor.needsJavaScript(page));
+  if (!render || !deps.renderer) return page;
+  counts.browser += 1;
+  const rendered = await deps.renderer.render(page.finalUrl);
+  return { ...rendered, headers: page.headers, cookies: page.cookies, status: page.status };
 }
 
 async function readHome(deps: CrawlDeps, target: SiteTarget, options: EnrichOptions, counts: { browser: number }): Promise<FetchedPage> {

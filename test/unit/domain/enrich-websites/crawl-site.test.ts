@@ -50,10 +50,10 @@ describe('crawlSite', () => {
     expect(plain.findings.emails).toEqual([]);
   });
 
-  it('It should render every page in always mode', async () => {
+  it('It should fetch every page over HTTP first (robots, guard, headers) and render each in always mode', async () => {
     const web = new CannedWeb({ 'https://acme.test/': '<a data-page="/contact"></a>', 'https://acme.test/contact': 'x' });
     await crawlSite({ fetcher: web, renderer: web, extractor: simpleExtractor }, { domain: 'acme.test' }, options({ browser: 'always' }));
-    expect(web.fetched).toEqual([]);
+    expect(web.fetched).toEqual(['https://acme.test/', 'https://acme.test/contact']);
     expect(web.rendered).toEqual(['https://acme.test/', 'https://acme.test/contact']);
   });
 
