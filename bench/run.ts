@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark, each printing its figures and the machine. Sizes can be
- * lowered for a quick look: `npm run bench -- --docs 100000 --companies 20000 --rows 5000`.
+ * lowered for a quick look: `npm run bench -- --docs 100000 --companies 20000 --rows 5000`;
+ * `--only <name>` runs one (search-engine, upsert-path, export, import, rate-limiter).
  *
  * To add a benchmark, append it to BENCHES below.
  */
@@ -8,7 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runExportBench } from './export.bench.ts';
+import { runExtractionBench } from './extraction.bench.ts';
 import { runImportBench } from './import.bench.ts';
+import { runRateLimiterBench } from './rate-limiter.bench.ts';
 import { runSearchEngineBench } from './search-engine.bench.ts';
 import { runUpsertPathBench } from './upsert-path.bench.ts';
 
@@ -32,17 +35,27 @@ const { values } = parseArgs({
     // about 1.5 hours: the default stays at a size that finishes; pass --import-rows 1000000 for the full run.
     'import-rows': { type: 'string', default: '20000' },
     'parse-rows': { type: 'string', default: '1000000' },
+    'extraction-sites': { type: 'string', default: '500' },
+    // The rate limiter runs whole windows of real time: 30 calls per 10 s over 4 windows is 40 s.
+    'limiter-calls': { type: 'string', default: '30' },
+    'limiter-window-s': { type: 'string', default: '10' },
+    'limiter-windows': { type: 'string', default: '4' },
+    only: { type: 'string' },
   },
 });
 
-const BENCHES: ReadonlyArray<() => Promise<void>> = [
-  () => runSearchEngineBench({ contacts: Number(values.docs), companies: Number(values.companies) }),
-  () => runUpsertPathBench({ rows: Number(values.rows) }),
-  () => runExportBench({ rows: Number(values['export-rows']) }),
-  () => runImportBench({ rows: Number(values['import-rows']), parseRows: Number(values['parse-rows']) }),
+const BENCHES: ReadonlyArray<readonly [string, () => Promise<void>]> = [
+  ['search-engine', () => runSearchEngineBench({ contacts: Number(values.docs), companies: Number(values.companies) })],
+  ['upsert-path', () => runUpsertPathBench({ rows: Number(values.rows) })],
+  ['export', () => runExportBench({ rows: Number(values['export-rows']) })],
+  ['import', () => runImportBench({ rows: Number(values['import-rows']), parseRows: Number(values['parse-rows']) })],
+  ['extraction', () => runExtractionBench({ sites: Number(values['extraction-sites']) })],
+  ['rate-limiter', () => runRateLimiterBench({ limit: Number(values['limiter-calls']), windowMs: Number(values['limiter-window-s']) * 1000, windows: Number(values['limiter-windows']) })],
 ];
 
-for (const bench of BENCHES) {
+// `--only rate-limiter` runs one benchmark by name.
+for (const [name, bench] of BENCHES) {
+  if (values.only !== undefined && values.only !== name) continue;
   await bench();
   console.log('');
 }

@@ -43,7 +43,7 @@ async function createUserCommand(client: DynamoDBDocumentClient, table: string, 
     console.error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
     return 2;
   }
-  const { user } = await createUser({ users: new DynamoUserStore(client, table) }, values.workspace, {
+  const { user } = await createUser({ users: new DynamoUserStore(client, table), otherWorkspaces: 'reveal' }, values.workspace, {
     email: parsed.data.email,
     name: parsed.data.name,
     role: parsed.data.role,

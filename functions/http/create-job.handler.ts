@@ -1,10 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { withDownloadCharge } from '../domain/accounts/download-limit.ts';
 import { checkEnrichTargets } from '../domain/enrich-websites/check-targets.ts';
-import { MAX_EXPORT_ROWS } from '../domain/exports/limits.ts';
+import { exportRowsNow } from '../domain/exports/export-charge.ts';
 import type { CreateJobRequest } from '../domain/jobs/job-requests.ts';
 import { JOB_TYPES } from '../domain/jobs/job.ts';
-import { countRecords } from '../domain/records/search-records.ts';
 import { createJob } from '../domain/jobs/job-commands.ts';
 import { createJobRequestSchema } from '../domain/jobs/job-requests.ts';
 import { renderJob } from '../domain/jobs/job-view.ts';
@@ -15,6 +14,7 @@ import { downloadDeps } from '../platform/services/accounts.services.ts';
 import { jobQueue, jobStore } from '../platform/services/jobs.services.ts';
 import { recordSearch } from '../platform/services/search.services.ts';
 import { parseInput } from '../platform/validation.ts';
+import { idempotencyMiddleware } from '../platform/services/idempotency.services.ts';
 
 /** The caller as the authorizer named it (an API key or a user), recorded on the job. */
 function callerOf(event: APIGatewayProxyEventV2): string | undefined {
@@ -39,18 +39,16 @@ function requireJobType(body: unknown): void {
  */
 async function rowsToCharge(workspaceId: string, request: CreateJobRequest): Promise<number> {
   if (request.job_type !== 'export_csv_file') return 0;
-  const { entity, query } = request.job_data;
-  const cap = query?.limit ?? MAX_EXPORT_ROWS;
-  return Math.min(cap, await countRecords(recordSearch(), entity, workspaceId, query?.where));
+  return exportRowsNow(recordSearch(), workspaceId, request.job_data);
 }
 
-export const handler = httpHandler({ authorized: true, json: 'required' }, async ({ event, workspaceId, principal, body }) => {
+export const handler = httpHandler({ authorized: true, json: 'required', idempotency: idempotencyMiddleware() }, async ({ event, workspaceId, principal, body }) => {
   requireJobType(body);
   const request = parseInput(createJobRequestSchema, body, 'job');
   if (request.job_type === 'enrich_websites') await checkEnrichTargets(recordSearch(), workspaceId, request.job_data);
   const rows = await rowsToCharge(workspaceId, request);
-  const job = await withDownloadCharge(downloadDeps(), principal, rows, () =>
-    createJob({ jobs: jobStore(), queue: jobQueue() }, workspaceId, request, callerOf(event)),
+  const job = await withDownloadCharge(downloadDeps(), principal, rows, (charge) =>
+    createJob({ jobs: jobStore(), queue: jobQueue() }, workspaceId, request, callerOf(event), request.job_type === 'export_csv_file' ? charge : undefined),
   );
   return successResponse({ job: renderJob(job) }, 201);
 });

@@ -5,8 +5,9 @@ import { httpHandler } from '../platform/http/http-handler.ts';
 import { successResponse } from '../platform/http/responses.ts';
 import { mailDeps, users } from '../platform/services/accounts.services.ts';
 import { parseInput } from '../platform/validation.ts';
+import { idempotencyMiddleware } from '../platform/services/idempotency.services.ts';
 
-export const handler = httpHandler({ authorized: true, admin: true, json: 'required' }, async ({ workspaceId, body }) => {
+export const handler = httpHandler({ authorized: true, admin: true, json: 'required', idempotency: idempotencyMiddleware() }, async ({ workspaceId, body }) => {
   const input = parseInput(createUserSchema, body);
   const { user, invited } = await createUser({ users: users(), ...mailDeps() }, workspaceId, {
     email: input.email,

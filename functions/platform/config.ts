@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOutboundConfig, type OutboundConfig } from './outbound-config.ts';
 
 /**
  * The only reader of `process.env` in functions/. Parsed once, at first use, so a cold start
@@ -7,6 +8,9 @@ import { z } from 'zod';
  * Every function receives the same names (resource names are not secrets; IAM decides what a
  * function may do with them). The names are declared in lib/topology.ts (`envNames`).
  */
+/** Live API keys one user may hold unless MAX_API_KEYS_PER_USER says otherwise. */
+export const DEFAULT_MAX_API_KEYS_PER_USER = 10;
+
 const configSchema = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),
   RECORDS_TABLE_NAME: z.string().min(1),
@@ -16,19 +20,26 @@ const configSchema = z.object({
   UPLOADS_BUCKET_NAME: z.string().min(1).optional(),
   SEARCH_ENDPOINT: z.url(),
   WS_MANAGEMENT_ENDPOINT: z.url().optional(),
-  // Accounts (issue 5): the HS256 key of access tokens (only functions that sign or verify
+  // Accounts: the HS256 key of access tokens (only functions that sign or verify
   // them receive it), the sender of account mail, and the frontend page a reset link opens.
   AUTH_TOKEN_SECRET: z.string().min(32).optional(),
   MAIL_FROM: z.string().min(3).default('leadstack <no-reply@leadstack.invalid>'),
   PASSWORD_RESET_URL: z.url().default('http://localhost:5173/reset-password'),
+  MAX_API_KEYS_PER_USER: z.coerce.number().int().min(1).max(1000).default(DEFAULT_MAX_API_KEYS_PER_USER),
   /** Path-style S3 addressing: S3-compatible endpoints (the local emulator) have no virtual-host DNS. */
   S3_FORCE_PATH_STYLE: z
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * Website enrichment: a directory of fingerprint files in the webappanalyzer layout (an
+   * operator's full third-party set). Unset means leadstack's own set, which ships bundled.
+   */
+  ENRICHMENT_FINGERPRINTS_DIR: z.string().min(1).optional(),
 });
 
-export type Config = z.infer<typeof configSchema>;
+/** Outbound calls (providers, SSRF allowances, crawler identity) are parsed by their own module. */
+export type Config = z.infer<typeof configSchema> & { readonly outbound: OutboundConfig };
 
 let cached: Config | undefined;
 
@@ -39,6 +50,12 @@ export function config(): Config {
     const names = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
     throw new Error(`Invalid function environment: ${names}`);
   }
-  cached = parsed.data;
+  let outbound: OutboundConfig;
+  try {
+    outbound = parseOutboundConfig(process.env);
+  } catch (error) {
+    throw new Error(`Invalid function environment: ${(error as Error).message}`, { cause: error });
+  }
+  cached = { ...parsed.data, outbound };
   return cached;
 }

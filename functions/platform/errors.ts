@@ -19,6 +19,11 @@ export const ERROR_STATUS = {
   ERR_MISSING_JOB_TYPE: 400,
   ERR_RATE_LIMITED: 429,
   ERR_DOWNLOAD_LIMIT_EXCEEDED: 403,
+  // A user holds at most MAX_API_KEYS_PER_USER live keys (functions/platform/config.ts).
+  ERR_TOO_MANY_API_KEYS: 409,
+  // Idempotency-Key: the key was used with another body, or its first request is still running.
+  ERR_IDEMPOTENCY_KEY_REUSED: 409,
+  ERR_IDEMPOTENCY_IN_PROGRESS: 409,
   ERR_INTERNAL: 500,
   ERR_UNAVAILABLE: 503,
   // Import jobs (insert_csv_file): the file itself is unusable; the job fails without retry.
@@ -28,6 +33,15 @@ export const ERROR_STATUS = {
   ERR_IMPORT_RECORD_TOO_LARGE: 422,
   ERR_IMPORT_MALFORMED_CSV: 422,
   ERR_IMPORT_BAD_HEADER: 422,
+  // Outbound calls: a URL the SSRF guard refuses, a provider that is slow, down, too big or over
+  // its limits (the caller requeues), and a path robots.txt disallows.
+  ERR_URL_BLOCKED: 422,
+  ERR_OUTBOUND_REQUEUE: 503,
+  ERR_OUTBOUND_TIMEOUT: 504,
+  ERR_OUTBOUND_RESPONSE_TOO_LARGE: 502,
+  ERR_OUTBOUND_NETWORK: 502,
+  ERR_OUTBOUND_CIRCUIT_OPEN: 503,
+  ERR_OUTBOUND_ROBOTS_DISALLOWED: 422,
   // Website enrichment: the query selects no company to enrich, or more than one job may carry.
   ERR_NO_SITES: 400,
   ERR_JOB_TOO_LARGE: 413,

@@ -11,8 +11,12 @@ export interface UserStore {
   get(workspaceId: string, userId: string): Promise<User | undefined>;
   findByEmail(email: string): Promise<User | undefined>;
   list(workspaceId: string): Promise<User[]>;
-  /** Applies the patch if `current` is still what is stored; ERR_CONFLICT for the last admin or a concurrent change. */
-  update(current: User, patch: UserPatch): Promise<User>;
+  /**
+   * Writes only the patch's fields. A change of role or status applies only if they are still
+   * what `current` says (ERR_CONFLICT otherwise, or for the last admin). A deactivation also
+   * stamps `sessionsValidAfter` and `keysValidAfter` with `at`. Answers the user as stored.
+   */
+  update(current: User, patch: UserPatch, at?: string): Promise<User>;
   /** Sets the password hash and voids every session issued before `at`. */
   setPassword(workspaceId: string, userId: string, passwordHash: string, at: string): Promise<void>;
   recordLogin(workspaceId: string, userId: string, at: string): Promise<void>;
@@ -81,6 +85,20 @@ export type ChargeOutcome = { readonly ok: true; readonly used: number } | { rea
 export interface DownloadLedger {
   /** Adds `rows` unless the total would pass `limit` (then nothing changes). */
   charge(workspaceId: string, userId: string, period: string, rows: number, limit: number, expiresAtEpochSeconds: number): Promise<ChargeOutcome>;
+  /**
+   * Charges `rows` once per `receipt` (e.g. one job's file for one downloader): the receipt and
+   * the charge are written together, so a second call with the same receipt charges nothing
+   * (`alreadyPaid`), and concurrent calls charge once.
+   */
+  chargeOnce(
+    workspaceId: string,
+    userId: string,
+    receipt: string,
+    period: string,
+    rows: number,
+    limit: number,
+    expiresAtEpochSeconds: number,
+  ): Promise<ChargeOutcome & { readonly alreadyPaid?: boolean }>;
   /** Gives rows back (work that was charged but could not start). */
   refund(workspaceId: string, userId: string, period: string, rows: number): Promise<void>;
   used(workspaceId: string, userId: string, period: string): Promise<number>;

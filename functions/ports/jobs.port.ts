@@ -1,4 +1,4 @@
-import type { Job, JobPatch, JobStatus, JobType } from '../domain/jobs/job.ts';
+import type { Job, JobDownloadCharge, JobPatch, JobStatus, JobType } from '../domain/jobs/job.ts';
 
 export interface NewJob {
   readonly id: string;
@@ -7,6 +7,7 @@ export interface NewJob {
   readonly data: Readonly<Record<string, unknown>>;
   readonly retryCount: number;
   readonly createdBy?: string;
+  readonly downloadCharge?: JobDownloadCharge;
 }
 
 export interface JobListQuery {

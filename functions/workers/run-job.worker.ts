@@ -1,15 +1,24 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { releaseFailedCharge } from '../domain/exports/export-charge.ts';
 import { jobMessageSchema } from '../domain/jobs/job-message.ts';
 import { processJobMessage, RedeliveryRequested, type JobWorkerDeps } from '../domain/jobs/process-job-message.ts';
 import { logger } from '../platform/logger.ts';
+import { downloadLedger } from '../platform/services/accounts.services.ts';
 import { jobQueue, jobStore } from '../platform/services/jobs.services.ts';
 import { jobEvents } from '../platform/services/realtime.services.ts';
 import { jobRunners } from './job-runners.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
 
-const deps = (): JobWorkerDeps => ({ jobs: jobStore(), events: jobEvents(), queue: jobQueue(), runners: jobRunners, log: logger });
+const deps = (): JobWorkerDeps => ({
+  jobs: jobStore(),
+  events: jobEvents(),
+  queue: jobQueue(),
+  runners: jobRunners,
+  log: logger,
+  releaseCharge: (job) => releaseFailedCharge(jobStore(), downloadLedger(), job.workspaceId, job.id),
+});
 
 /**
  * The `jobs` queue consumer: every job type runs here (functions/domain/jobs/process-job-message.ts

@@ -4,7 +4,9 @@ import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import type { IConstruct } from 'constructs';
 import { envNames, type Access, type SecretName } from '../topology.ts';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { acknowledge } from './nag.ts';
 
 /** Long enough for HS256 (the verifier refuses under 32 characters); letters and digits only. */
@@ -35,7 +37,6 @@ export interface AccountsProps {
 export class Accounts extends Construct {
   readonly secrets: Readonly<Record<SecretName, Secret>>;
   readonly mailFrom: string;
-  readonly identityArns: readonly string[];
 
   constructor(scope: Construct, id: string, props: AccountsProps) {
     super(scope, id);
@@ -49,25 +50,34 @@ export class Accounts extends Construct {
     });
     this.secrets = { tokenSigning };
     this.mailFrom = props.mailFrom;
-    const address = mailAddress(props.mailFrom);
-    const { partition, region, account } = Stack.of(this);
-    const identity = (name: string) => `arn:${partition}:ses:${region}:${account}:identity/${name}`;
-    // SES authorizes against the identity that covers the sender: the address itself or its domain.
-    this.identityArns = [identity(address), identity(address.split('@')[1] ?? address)];
-  }
-
-  /** Hands a function its secrets and its right to send mail, from its topology access only. */
-  grant(fn: LambdaFunction, role: IRole, access: Access): void {
-    for (const name of access.secrets ?? []) {
-      fn.addEnvironment(envNames.secret(name), this.secrets[name].secretValue.unsafeUnwrap());
-    }
-    if (access.email) {
-      role.addToPrincipalPolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [...this.identityArns] }));
-    }
   }
 
   /** Not secret, so every function gets them with the other names of the environment contract. */
   environment(passwordResetUrl: string): Record<string, string> {
     return { [envNames.mailFrom]: this.mailFrom, [envNames.passwordResetUrl]: passwordResetUrl };
+  }
+}
+
+/** The SES identities that cover `mailFrom`, in the account and region of `scope`'s stack. */
+export function sesIdentityArns(scope: IConstruct, mailFrom: string): string[] {
+  const address = mailAddress(mailFrom);
+  const { partition, region, account } = Stack.of(scope);
+  const identity = (name: string) => `arn:${partition}:ses:${region}:${account}:identity/${name}`;
+  // SES authorizes against the identity that covers the sender: the address itself or its domain.
+  return [identity(address), identity(address.split('@')[1] ?? address)];
+}
+
+/** Hands a function its secrets and its right to send mail, from its topology access only. */
+export function grantAccountAccess(
+  fn: LambdaFunction,
+  role: IRole,
+  access: Access,
+  shared: { readonly secrets: Readonly<Record<SecretName, ISecret>>; readonly mailFrom: string },
+): void {
+  for (const name of access.secrets ?? []) {
+    fn.addEnvironment(envNames.secret(name), shared.secrets[name].secretValue.unsafeUnwrap());
+  }
+  if (access.email) {
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: sesIdentityArns(role, shared.mailFrom) }));
   }
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Size } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -47,6 +47,31 @@ export const BUNDLING: BundlingOptions = {
   bundleAwsSDK: true,
 };
 
+/** @sparticuz/chromium documents 1600 MB as the floor at which Chromium renders reliably. */
+export const BROWSER_MIN_MEMORY_MB = 1600;
+/** Chromium, its fonts and libraries are inflated into /tmp (about 300 MB), plus its profile and cache. */
+export const BROWSER_TMP_MB = 1024;
+
+/**
+ * Browser functions ship @sparticuz/chromium as an installed node module beside the bundle, not
+ * inside it and not as a layer: the package finds its brotli-packed binary relative to its own
+ * files (bundled, that path breaks), the install takes the exact version in package-lock.json
+ * that the tests ran (a layer would be a second artefact to fetch and keep in step), and only
+ * the functions flagged `browser` carry its ~65 MB. puppeteer-core is plain JavaScript and is
+ * bundled; the adapter imports both lazily.
+ */
+export const bundlingFor = (spec: FunctionSpec): BundlingOptions =>
+  spec.browser ? { ...BUNDLING, nodeModules: ['@sparticuz/chromium'] } : BUNDLING;
+
+/**
+ * The npm package carries an x86_64 Chromium only (arm64 builds come as a separate download),
+ * so browser functions run on x86_64; everything else stays on arm64.
+ */
+const browserProps = (spec: FunctionSpec) =>
+  spec.browser
+    ? { architecture: Architecture.X86_64, memorySize: Math.max(spec.memoryMb, BROWSER_MIN_MEMORY_MB), ephemeralStorageSize: Size.mebibytes(BROWSER_TMP_MB) }
+    : { architecture: Architecture.ARM_64, memorySize: spec.memoryMb };
+
 /**
  * Builds every Lambda the topology references with the same defaults, so a handler's spec only
  * says what differs (entry, timeout, memory). Each function gets its own role and log group: the
@@ -77,16 +102,15 @@ export class FunctionFactory extends Construct {
       handler: 'handler',
       description: `leadstack ${name} (${spec.entry})`,
       runtime: Runtime.NODEJS_24_X,
-      architecture: Architecture.ARM_64,
       timeout: Duration.seconds(spec.timeoutSeconds),
-      memorySize: spec.memoryMb,
+      ...browserProps(spec),
       tracing: Tracing.ACTIVE,
       logGroup,
       role,
       environment: { ...POWERTOOLS_ENVIRONMENT, ...this.environment },
       projectRoot: REPO_ROOT,
       depsLockFilePath: resolveEntry('package-lock.json'),
-      bundling: BUNDLING,
+      bundling: bundlingFor(spec),
     });
     acknowledge(role, {
       'AwsSolutions-IAM5[Resource::*]':

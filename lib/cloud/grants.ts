@@ -1,26 +1,13 @@
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
-import type { Bucket } from 'aws-cdk-lib/aws-s3';
-import type { Access, TableName } from '../topology.ts';
-import type { Accounts } from './accounts.ts';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { Access } from '../topology.ts';
+import { grantAccountAccess } from './accounts.ts';
 import { acknowledge, wildcardAction, wildcardResource } from './nag.ts';
 import { entriesOf } from './naming.ts';
-import type { Queues } from './queues.ts';
-import type { SearchDomain } from './search-domain.ts';
-import type { Tables } from './tables.ts';
-import type { LeadstackWebSocketApi } from './websocket-api.ts';
-
-export interface GrantTargets {
-  readonly tables: Tables;
-  readonly queues: Queues;
-  readonly bucket: Bucket;
-  readonly search: SearchDomain;
-  readonly websocket: LeadstackWebSocketApi;
-  /** Tables that have GSIs; their data grants include `<table>/index/*`. */
-  readonly tablesWithIndexes: ReadonlySet<TableName>;
-  /** Secrets and the SES identity (lib/cloud/accounts.ts). */
-  readonly accounts: Accounts;
-}
+import { grantSearch } from './search-access.ts';
+import type { SharedResources } from './shared-resources.ts';
+import { grantManageConnections } from './websocket-api.ts';
 
 /** The wildcard actions CDK's bucket grants use (`grantRead` / `grantWrite`). */
 const BUCKET_WILDCARD_ACTIONS = {
@@ -28,7 +15,7 @@ const BUCKET_WILDCARD_ACTIONS = {
   write: ['s3:DeleteObject*', 's3:Abort*'],
 } as const;
 
-function grantTables(fn: LambdaFunction, role: IRole, access: Access, targets: GrantTargets): void {
+function grantTables(fn: LambdaFunction, role: IRole, access: Access, targets: Pick<SharedResources, 'tables' | 'tablesWithIndexes'>): void {
   for (const [name, level] of entriesOf(access.tables ?? {})) {
     const table = targets.tables[name];
     if (level === 'read') table.grantReadData(fn);
@@ -43,7 +30,7 @@ function grantTables(fn: LambdaFunction, role: IRole, access: Access, targets: G
   }
 }
 
-function grantBucket(fn: LambdaFunction, role: IRole, level: NonNullable<Access['bucket']>, bucket: Bucket): void {
+function grantBucket(fn: LambdaFunction, role: IRole, level: NonNullable<Access['bucket']>, bucket: IBucket): void {
   if (level === 'read') bucket.grantRead(fn);
   else if (level === 'write') bucket.grantWrite(fn);
   else bucket.grantReadWrite(fn);
@@ -64,13 +51,16 @@ function grantBucket(fn: LambdaFunction, role: IRole, level: NonNullable<Access[
  * The only source of a function's IAM permissions (beyond its own logs and tracing):
  * `FunctionSpec.access`. Event-source mappings add what the mapping itself needs elsewhere.
  */
-export function grantAccess(fn: LambdaFunction, access: Access, targets: GrantTargets): void {
+export function grantAccess(fn: LambdaFunction, access: Access, targets: Omit<SharedResources, 'httpApi' | 'httpAuthorizerId'>): void {
   const role = fn.role;
   if (!role) throw new Error(`function ${fn.node.path} has no role to grant to`);
   grantTables(fn, role, access, targets);
   for (const [name] of entriesOf(access.queues ?? {})) targets.queues[name].grantSendMessages(fn);
   if (access.bucket) grantBucket(fn, role, access.bucket, targets.bucket);
-  if (access.search) targets.search.grant(role, access.search);
-  if (access.websocket) targets.websocket.grantManageConnections(role);
-  targets.accounts.grant(fn, role, access);
+  if (access.search) {
+    grantSearch(role, access.search, targets.search.domainArn, targets.search.indexes);
+    targets.search.admit(access.search, role);
+  }
+  if (access.websocket) grantManageConnections(role, targets.websocketApi.apiId);
+  grantAccountAccess(fn, role, access, targets);
 }

@@ -1,14 +1,12 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, LogGroupLogDestination, PayloadFormatVersion } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AuthorizerPayloadVersion, CorsHttpMethod, HttpApi, HttpAuthorizer, HttpAuthorizerType, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { httpCorsRules, type Topology } from '../topology.ts';
-import { acknowledge } from './nag.ts';
 import { canonicalHeader } from './naming.ts';
 
 /** HTTP API access-log fields; only `$context` variables HTTP APIs support (a REST-only one fails the deploy). */
@@ -32,17 +30,24 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 export interface LeadstackHttpApiProps {
   readonly http: Topology['http'];
   readonly corsOrigins: readonly string[];
-  readonly functionFor: (name: string) => IFunction;
+  /** `topology.http.authorizer.fn`, built in the root stack beside the API. */
+  readonly authorizerFunction: IFunction;
 }
 
-/** The HTTPS JSON API: one route per `topology.http.routes` entry, behind one Lambda authorizer. */
+/**
+ * The HTTPS JSON API, its logged default stage and its one Lambda authorizer. The routes are
+ * added by the stack that owns each route's function (feature-wiring.ts); they reference the
+ * authorizer by id, which is why it is a plain `HttpAuthorizer` rather than one CDK creates on
+ * first use by a route.
+ */
 export class LeadstackHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
+  readonly authorizer: HttpAuthorizer;
 
   constructor(scope: Construct, id: string, props: LeadstackHttpApiProps) {
     super(scope, id);
-    const { http, functionFor } = props;
+    const { http } = props;
 
     const cors = httpCorsRules(http, props.corsOrigins);
     this.api = new HttpApi(this, 'Api', {
@@ -69,41 +74,22 @@ export class LeadstackHttpApi extends Construct {
       },
     });
 
-    const authorizer = new HttpLambdaAuthorizer('Authorizer', functionFor(http.authorizer.fn), {
-      responseTypes: [HttpLambdaResponseType.SIMPLE],
+    const stack = Stack.of(this);
+    const fn = props.authorizerFunction;
+    this.authorizer = new HttpAuthorizer(this, 'Authorizer', {
+      httpApi: this.api,
+      type: HttpAuthorizerType.LAMBDA,
       identitySource: [`$request.header.${canonicalHeader(http.authorizer.header)}`],
+      authorizerUri: `arn:${stack.partition}:apigateway:${stack.region}:lambda:path/2015-03-31/functions/${fn.functionArn}/invocations`,
+      enableSimpleResponses: true,
+      payloadFormatVersion: AuthorizerPayloadVersion.VERSION_2_0,
       // No caching: a revoked API key must stop working on the very next request.
       resultsCacheTtl: Duration.seconds(0),
     });
-
-    // One integration per function, shared by every route the function serves.
-    const integrations = new Map<string, HttpLambdaIntegration>();
-    const integrationFor = (name: string): HttpLambdaIntegration => {
-      let integration = integrations.get(name);
-      if (!integration) {
-        integration = new HttpLambdaIntegration(`${name}Integration`, functionFor(name), {
-          payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
-        });
-        integrations.set(name, integration);
-      }
-      return integration;
-    };
-
-    for (const route of http.routes) {
-      const routes = this.api.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
-        integration: integrationFor(route.fn),
-        ...(route.authorized ? { authorizer } : {}),
-      });
-      if (!route.authorized) {
-        for (const added of routes) {
-          acknowledge(added, {
-            'AwsSolutions-APIG4': `${route.method} ${route.path} is public by decision of the topology (authorized: false), where such routes (health, docs, login, signed webhooks) are reviewed.`,
-          });
-        }
-      }
-    }
+    fn.addPermission('HttpAuthorizerInvoke', {
+      principal: new ServicePrincipal('apigateway.amazonaws.com'),
+      sourceArn: stack.formatArn({ service: 'execute-api', resource: this.api.apiId, resourceName: `authorizers/${this.authorizer.authorizerId}` }),
+    });
   }
 
   get url(): string {

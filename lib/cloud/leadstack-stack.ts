@@ -8,14 +8,14 @@ import { Accounts, DEFAULT_MAIL_FROM } from './accounts.ts';
 import { UploadsBucket } from './bucket.ts';
 import { functionEnvironment } from './environment.ts';
 import { acknowledgeCdkHelpers } from './cdk-helpers.ts';
-import { FunctionFactory } from './function-factory.ts';
-import { grantAccess } from './grants.ts';
+import { FeatureStack, ROOT, functionOwners } from './feature-stack.ts';
+import { buildFunctions, wireTriggers } from './feature-wiring.ts';
+import type { FunctionResources } from './feature-wiring.ts';
 import { LeadstackHttpApi } from './http-api.ts';
-import { createQueues, subscribeQueueConsumers } from './queues.ts';
-import { createSchedules } from './schedules.ts';
+import { createQueues } from './queues.ts';
 import { SearchDomain } from './search-domain.ts';
 import { SearchIndexes } from './search-indexes.ts';
-import { subscribeStreams } from './streams.ts';
+import type { SharedResources } from './shared-resources.ts';
 import { createTables } from './tables.ts';
 import { pascal } from './naming.ts';
 import { LeadstackWebSocketApi } from './websocket-api.ts';
@@ -32,11 +32,15 @@ export interface LeadstackStackProps extends StackProps {
 }
 
 /**
- * leadstack on AWS, derived entirely from the topology: this class only orders the steps
- * (resources, then the functions that need their names, then the wiring that needs the functions).
+ * leadstack on AWS, derived entirely from the topology. The root stack holds what features
+ * share (tables, queues, bucket, search domain, both APIs, secrets) and the functions the APIs
+ * themselves need; each feature's functions and their triggers go to a nested `FeatureStack`.
+ * This class only orders the steps: resources, root functions, the HTTP API, feature stacks,
+ * then what needs every function (the search access policy and index setup).
  */
 export class LeadstackStack extends Stack {
   readonly functions: ReadonlyMap<string, NodejsFunction>;
+  readonly featureStacks: ReadonlyMap<string, FeatureStack>;
 
   constructor(scope: Construct, id: string, props: LeadstackStackProps = {}) {
     super(scope, id, props);
@@ -52,10 +56,18 @@ export class LeadstackStack extends Stack {
     const websocket = new LeadstackWebSocketApi(this, 'WebSocket', { websocket: topology.websocket });
     const accounts = new Accounts(this, 'Accounts', { mailFrom: props.mailFrom ?? DEFAULT_MAIL_FROM });
 
-    const factory = new FunctionFactory(
-      this,
-      'Functions',
-      {
+    const base: FunctionResources = {
+      tables,
+      tablesWithIndexes: new Set(
+        (Object.keys(topology.tables) as TableName[]).filter((name) => Object.keys(topology.tables[name].globalIndexes ?? {}).length > 0),
+      ),
+      queues,
+      bucket: uploads.bucket,
+      search: { domainArn: search.domain.domainArn, indexes, admit: (level, role) => search.admit(level, role) },
+      websocketApi: websocket.api,
+      secrets: accounts.secrets,
+      mailFrom: accounts.mailFrom,
+      environment: {
         ...functionEnvironment({
           tables,
           queues,
@@ -65,35 +77,35 @@ export class LeadstackStack extends Stack {
         }),
         ...accounts.environment(props.passwordResetUrl ?? `${corsOrigins[0] ?? DEFAULT_CORS_ORIGINS[0]}/reset-password`),
       },
-    );
-    const tablesWithIndexes = new Set(
-      (Object.keys(topology.tables) as TableName[]).filter(
-        (name) => Object.keys(topology.tables[name].globalIndexes ?? {}).length > 0,
-      ),
-    );
-    const functions = new Map<string, NodejsFunction>();
-    for (const name of referencedFunctions(topology)) {
-      const spec = topology.functions[name];
-      if (!spec) continue;
-      const fn = factory.create(name, spec);
-      grantAccess(fn, spec.access, { tables, queues, bucket: uploads.bucket, search, websocket, tablesWithIndexes, accounts });
-      functions.set(name, fn);
-    }
-    this.functions = functions;
-    const functionFor = (name: string): NodejsFunction => {
-      const fn = functions.get(name);
-      if (!fn) throw new Error(`function ${name} is not built`);
-      return fn;
     };
 
+    const owners = functionOwners(topology, referencedFunctions(topology));
+    const namesOf = (owner: string) => [...owners].filter(([, o]) => o === owner).map(([name]) => name);
+    const rootFunctions = buildFunctions(this, topology, namesOf(ROOT), base);
+    const rootFunction = (name: string): NodejsFunction => {
+      const fn = rootFunctions.get(name);
+      if (!fn) throw new Error(`function ${name} is not built in the root stack`);
+      return fn;
+    };
+    const httpApi = new LeadstackHttpApi(this, 'Http', { http: topology.http, corsOrigins, authorizerFunction: rootFunction(topology.http.authorizer.fn) });
+    const shared: SharedResources = { ...base, httpApi: httpApi.api, httpAuthorizerId: httpApi.authorizer.authorizerId };
+    wireTriggers(this, topology, rootFunctions, shared);
+
+    const featureStacks = new Map<string, FeatureStack>();
+    const functions = new Map(rootFunctions);
+    for (const feature of Object.keys(topology.features)) {
+      const names = namesOf(feature);
+      if (names.length === 0) continue;
+      const stack = new FeatureStack(this, `${pascal(feature)}Feature`, { topology, names, root: shared });
+      featureStacks.set(feature, stack);
+      for (const [name, fn] of stack.functions) functions.set(name, fn);
+    }
+    this.functions = functions;
+    this.featureStacks = featureStacks;
+
     search.applyAccessPolicy();
-    const httpApi = new LeadstackHttpApi(this, 'Http', { http: topology.http, corsOrigins, functionFor });
-    websocket.addRoutes(topology.websocket, functionFor);
-    subscribeQueueConsumers(topology.queues, queues, functionFor);
-    subscribeStreams(this, topology, tables, functionFor);
-    createSchedules(this, topology.schedules, functionFor);
     new SearchIndexes(this, 'SearchIndexes', {
-      onEvent: functionFor(topology.searchSetup.fn),
+      onEvent: rootFunction(topology.searchSetup.fn),
       indexes,
       domain: search.domain,
     });

@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { QueueName, QueueSpec, Topology } from '../topology.ts';
 import { AlarmedDeadLetterQueue } from './dead-letter-queue.ts';
@@ -40,8 +41,8 @@ export function createQueues(scope: Construct, specs: Topology['queues']): Queue
  * instead of failing (and eventually dead-lettering) the whole batch.
  */
 export function subscribeQueueConsumers(
-  specs: Topology['queues'],
-  queues: Queues,
+  specs: Readonly<Partial<Record<QueueName, QueueSpec>>>,
+  queues: Readonly<Record<QueueName, IQueue>>,
   functionFor: (name: string) => IFunction,
 ): void {
   for (const [name, spec] of entriesOf(specs)) {

@@ -1,7 +1,8 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { IPrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IPrincipal, IRole } from 'aws-cdk-lib/aws-iam';
 import type { Access, SearchIndexSpec } from '../topology.ts';
 import { physicalIndexName } from '../topology.ts';
+import { acknowledge, wildcardResource } from './nag.ts';
 
 export type SearchLevel = NonNullable<Access['search']>;
 
@@ -46,4 +47,19 @@ export function searchStatement(
     resources: searchResources(level, domainArn, indexes),
     ...(principals ? { principals } : {}),
   });
+}
+
+/** Identity side of a search grant; the domain's access policy names the same role (`SearchDomain.admit`). */
+export function grantSearch(role: IRole, level: SearchLevel, domainArn: string, indexes: readonly SearchIndexSpec[]): void {
+  role.addToPrincipalPolicy(searchStatement(level, domainArn, indexes));
+  const reason =
+    "Index-scoped: `<index>/*` covers that index's own APIs (_search, _count, _doc, _bulk, _refresh) and only the topology's indexes.";
+  acknowledge(
+    role,
+    Object.fromEntries(
+      searchResources(level, domainArn, indexes)
+        .filter((arn) => arn.endsWith('/*'))
+        .map((arn) => [wildcardResource(role, arn), reason]),
+    ),
+  );
 }

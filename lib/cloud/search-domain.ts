@@ -6,8 +6,8 @@ import { LogGroup, ResourcePolicy, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Domain, EngineVersion, TLSSecurityPolicy } from 'aws-cdk-lib/aws-opensearchservice';
 import { Construct } from 'constructs';
 import type { SearchIndexSpec } from '../topology.ts';
-import { acknowledge, wildcardResource } from './nag.ts';
-import { searchResources, searchStatement } from './search-access.ts';
+import { acknowledge } from './nag.ts';
+import { searchStatement } from './search-access.ts';
 import type { SearchLevel } from './search-access.ts';
 
 /** The last 2.x line: the one `@opensearch-project/opensearch` and the local engine are written against. */
@@ -35,7 +35,7 @@ export interface SearchDomainProps {
  */
 export class SearchDomain extends Construct {
   readonly domain: Domain;
-  private readonly indexes: readonly SearchIndexSpec[];
+  readonly indexes: readonly SearchIndexSpec[];
   private readonly principals: Record<SearchLevel, IPrincipal[]> = { read: [], write: [], readwrite: [] };
 
   constructor(scope: Construct, id: string, props: SearchDomainProps) {
@@ -102,17 +102,9 @@ export class SearchDomain extends Construct {
     return `https://${this.domain.domainEndpoint}`;
   }
 
-  /** Identity side of the grant; the matching domain access policy is written by `applyAccessPolicy`. */
-  grant(role: IRole, level: SearchLevel): void {
-    const resources = searchResources(level, this.domain.domainArn, this.indexes);
-    role.addToPrincipalPolicy(searchStatement(level, this.domain.domainArn, this.indexes));
+  /** Names a role in the domain's access policy at `level` (the identity side is `grantSearch`). */
+  admit(level: SearchLevel, role: IRole): void {
     this.principals[level].push(role);
-    const reason =
-      "Index-scoped: `<index>/*` covers that index's own APIs (_search, _count, _doc, _bulk, _refresh) and only the topology's indexes.";
-    acknowledge(
-      role,
-      Object.fromEntries(resources.filter((arn) => arn.endsWith('/*')).map((arn) => [wildcardResource(this, arn), reason])),
-    );
   }
 
   /**

@@ -3,11 +3,11 @@ import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
-import type { Topology } from '../topology.ts';
+import type { TableName, Topology } from '../topology.ts';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { AlarmedDeadLetterQueue } from './dead-letter-queue.ts';
 import { acknowledge } from './nag.ts';
 import { pascal } from './naming.ts';
-import type { Tables } from './tables.ts';
 
 /**
  * Each `topology.streams` subscription: the function reads its table's stream from the oldest
@@ -17,7 +17,7 @@ import type { Tables } from './tables.ts';
 export function subscribeStreams(
   scope: Construct,
   topology: Pick<Topology, 'streams' | 'tables'>,
-  tables: Tables,
+  tables: Readonly<Record<TableName, ITable>>,
   functionFor: (name: string) => IFunction,
 ): void {
   for (const subscription of topology.streams) {

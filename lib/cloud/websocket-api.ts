@@ -1,22 +1,17 @@
 import { Stack, ArnFormat } from 'aws-cdk-lib';
 import { WebSocketApi, WebSocketStage } from 'aws-cdk-lib/aws-apigatewayv2';
-import { WebSocketLambdaAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import type { Topology } from '../topology.ts';
 import { acknowledge, wildcardResource } from './nag.ts';
-import { canonicalHeader } from './naming.ts';
 
 export const WEBSOCKET_STAGE = 'live';
 
-const CONNECT_ROUTE = '$connect';
-
 /**
- * The progress WebSocket API. Built in two steps because the functions need the API's id in
- * their environment (the management endpoint) before the routes can point at them.
+ * The progress WebSocket API and its stage. Its routes are added by the stack that owns each
+ * route's function (feature-wiring.ts), since the functions need the API's id in their
+ * environment (the management endpoint) before the routes can point at them.
  */
 export class LeadstackWebSocketApi extends Construct {
   readonly api: WebSocketApi;
@@ -49,41 +44,19 @@ export class LeadstackWebSocketApi extends Construct {
   get url(): string {
     return this.stage.url;
   }
+}
 
-  /** `execute-api:ManageConnections` on this API's live stage connections only (POST, GET and DELETE @connections). */
-  grantManageConnections(role: IRole): void {
-    const connections = Stack.of(this).formatArn({
-      service: 'execute-api',
-      resource: this.api.apiId,
-      resourceName: `${WEBSOCKET_STAGE}/*/@connections/*`,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-    });
-    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['execute-api:ManageConnections'], resources: [connections] }));
-    acknowledge(role, {
-      [wildcardResource(this, connections)]:
-        'Connection ids are created at runtime; the grant is limited to this API, its live stage and the @connections path.',
-    });
-  }
-
-  addRoutes(websocket: Topology['websocket'], functionFor: (name: string) => IFunction): void {
-    const authorizer = new WebSocketLambdaAuthorizer('Authorizer', functionFor(websocket.authorizer.fn), {
-      identitySource: [
-        'query' in websocket.authorizer
-          ? `route.request.querystring.${websocket.authorizer.query}`
-          : `route.request.header.${canonicalHeader(websocket.authorizer.header)}`,
-      ],
-    });
-    for (const { route, fn } of websocket.routes) {
-      const added = this.api.addRoute(route, {
-        integration: new WebSocketLambdaIntegration(`${route}Integration`, functionFor(fn)),
-        ...(route === CONNECT_ROUTE ? { authorizer } : {}),
-      });
-      if (route !== CONNECT_ROUTE) {
-        acknowledge(added, {
-          'AwsSolutions-APIG4':
-            'WebSocket APIs authorize once, on $connect; every later message on the connection carries the identity the authorizer established.',
-        });
-      }
-    }
-  }
+/** `execute-api:ManageConnections` on one API's live stage connections only (POST, GET and DELETE @connections). */
+export function grantManageConnections(role: IRole, apiId: string): void {
+  const connections = Stack.of(role).formatArn({
+    service: 'execute-api',
+    resource: apiId,
+    resourceName: `${WEBSOCKET_STAGE}/*/@connections/*`,
+    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+  });
+  role.addToPrincipalPolicy(new PolicyStatement({ actions: ['execute-api:ManageConnections'], resources: [connections] }));
+  acknowledge(role, {
+    [wildcardResource(role, connections)]:
+      'Connection ids are created at runtime; the grant is limited to this API, its live stage and the @connections path.',
+  });
 }

@@ -23,6 +23,7 @@ import { startHttpGateway } from './gateway/http.ts';
 import { startWebSocketGateway } from './gateway/websocket.ts';
 import { createInvoker } from './invoke.ts';
 import type { Invoker } from './invoke.ts';
+import { startFakes } from './fakes/start-fakes.ts';
 import { createLog } from './log.ts';
 import type { CloudLog } from './log.ts';
 import { REPO_ROOT, resolveOptions } from './options.ts';
@@ -110,10 +111,11 @@ const boot = async (options: ResolvedOptions, log: CloudLog, shutdown: Shutdown)
   // The gateways listen at once (their ports go into the handler environment) but invoke
   // nothing before invoker.enable(), after the environment is set.
   // allSettled, not all: every part that did start must be registered before a failure unwinds.
-  const [emulators, http, ws] = await settleAll([
+  const [emulators, http, ws, fakes] = await settleAll([
     startEmulators(options, log, shutdown),
     startHttpGateway({ topology, invoker, port: options.ports.http, log }).then(gateway),
     startWebSocketGateway({ topology, invoker, port: options.ports.ws, log }).then(gateway),
+    startFakes(options.fakes, (stop) => shutdown.add('emulators', stop), log),
   ] as const);
   const endpoints: LocalCloudEndpoints = {
     http: http.endpoint,
@@ -126,14 +128,18 @@ const boot = async (options: ResolvedOptions, log: CloudLog, shutdown: Shutdown)
     mail: emulators.mail.endpoint,
   };
   const resources = await createResources(topology, endpoints, log);
-  const env = buildHandlerEnv(topology.service, endpoints, resources, process.env.LOG_LEVEL ?? 'WARN', await ensureTokenSecret(options.dataDir));
+  const env = {
+    ...buildHandlerEnv(topology.service, endpoints, resources, process.env.LOG_LEVEL ?? 'WARN', await ensureTokenSecret(options.dataDir)),
+    // Provider base URLs and the outbound allow list point handlers at the fakes.
+    ...fakes.env,
+  };
   const restoreEnv = applyEnv(env);
   shutdown.add('environment', async () => restoreEnv());
   invoker.enable();
   await setUpSearchIndexes(topology, invoker, log);
   const sources = await startEventSources(topology, { emulators, resources, invoker, dataDir: options.dataDir, log });
   for (const source of sources) shutdown.add('eventSources', () => source.stop());
-  return { endpoints, env, resources, dataDir: options.dataDir, stop: () => shutdown.run() };
+  return { endpoints, env, resources, fakes: fakes.fakes, dataDir: options.dataDir, stop: () => shutdown.run() };
 };
 
 export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<LocalCloud> {

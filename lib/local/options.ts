@@ -2,6 +2,8 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import path from 'node:path';
 import { topology as projectTopology } from '../topology.ts';
 import type { Topology } from '../topology.ts';
+import { FAKE_PROVIDERS } from './fakes/fakes.ts';
+import type { FakesOptions } from './fakes/start-fakes.ts';
 import type { LocalCloudOptions, PortName } from './types.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -17,6 +19,8 @@ export const DEFAULT_PORTS: Readonly<Record<PortName, number>> = {
   mail: 4006,
 };
 
+export const DEFAULT_FAKE_SEED = 'leadstack';
+
 export const DEFAULT_DATA_DIR = path.join(REPO_ROOT, '.leadstack', 'data');
 const EPHEMERAL_ROOT = path.join(REPO_ROOT, '.tmp');
 const EPHEMERAL_PREFIX = 'local-cloud-';
@@ -28,6 +32,7 @@ export interface ResolvedOptions {
   ephemeral: boolean;
   ports: Record<PortName, number>;
   quiet: boolean;
+  fakes: FakesOptions;
 }
 
 const checkPorts = (ports: Record<PortName, number>): void => {
@@ -68,6 +73,21 @@ const createEphemeralDir = async (): Promise<string> => {
   return dir;
 };
 
+/** The fakes take the ports after the mail catcher, so `--port-base` moves them too. */
+const fakesOptions = (opts: LocalCloudOptions, ports: Record<PortName, number>): FakesOptions => {
+  const portBase = opts.fakePortBase ?? (ports.mail === 0 ? 0 : ports.mail + 1);
+  const providers = opts.fakes ?? FAKE_PROVIDERS;
+  if (portBase !== 0 && portBase + providers.length > 65_536) throw new Error(`the fakes need ports ${portBase}-${portBase + providers.length - 1}`);
+  return {
+    providers,
+    portBase,
+    seed: opts.fakeSeed ?? DEFAULT_FAKE_SEED,
+    knobs: opts.fakeKnobs ?? {},
+    providerUrls: opts.providerUrls ?? {},
+    allowHosts: opts.allowHosts ?? [],
+  };
+};
+
 export const resolveOptions = async (opts: LocalCloudOptions = {}): Promise<ResolvedOptions> => {
   const ports = { ...DEFAULT_PORTS, ...opts.ports };
   checkPorts(ports);
@@ -82,5 +102,5 @@ export const resolveOptions = async (opts: LocalCloudOptions = {}): Promise<Reso
     dataDir = path.resolve(REPO_ROOT, opts.dataDir ?? DEFAULT_DATA_DIR);
     await mkdir(dataDir, { recursive: true });
   }
-  return { topology: opts.topology ?? projectTopology, dataDir, ephemeral, ports, quiet: opts.quiet ?? false };
+  return { topology: opts.topology ?? projectTopology, dataDir, ephemeral, ports, quiet: opts.quiet ?? false, fakes: fakesOptions(opts, ports) };
 };

@@ -1,4 +1,6 @@
 import type { QueueName, TableName, Topology } from '../topology.ts';
+import type { FakeKnobs, FakeProvider } from './fakes/fake-provider.ts';
+import type { StartedFake } from './fakes/start-fakes.ts';
 
 export type PortName = 'http' | 'ws' | 'dynamodb' | 'sqs' | 's3' | 'search' | 'mail';
 
@@ -13,6 +15,18 @@ export interface LocalCloudOptions {
   ports?: Partial<Record<PortName, number>>;
   /** Silence the cloud's info lines (warnings and handler errors still print). */
   quiet?: boolean;
+  /** Fakes of the outside world to run; default the registry in lib/local/fakes/fakes.ts. */
+  fakes?: readonly FakeProvider[];
+  /** Port of the first fake, the others follow; default the port after `mail` (0 when mail is 0). */
+  fakePortBase?: number;
+  /** Seed of every fake's data; default `leadstack`. */
+  fakeSeed?: string;
+  /** Faults per fake from the start, by name; at runtime: `POST /__fake/knobs` on the fake. */
+  fakeKnobs?: Readonly<Record<string, Partial<FakeKnobs>>>;
+  /** Provider name → base URL of another server (`--provider-url`); that fake is not started. */
+  providerUrls?: Readonly<Record<string, string>>;
+  /** Extra `host:port` the SSRF guard lets through (`--allow-host`), beside the fakes. */
+  allowHosts?: readonly string[];
 }
 
 export interface LocalCloudEndpoints {
@@ -44,6 +58,8 @@ export interface LocalCloud {
   /** Exactly the environment every handler runs with. */
   env: Record<string, string>;
   resources: LocalCloudResources;
+  /** The fakes running, in port order (overridden providers are absent). */
+  fakes: readonly StartedFake[];
   dataDir: string;
   stop(): Promise<void>;
 }

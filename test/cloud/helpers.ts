@@ -31,13 +31,44 @@ export function withStubEntries(source: Topology): Topology {
 /** A fresh cloud-assembly directory; callers remove it once done (each one holds a stub asset). */
 export const assemblyDir = (): string => mkdtempSync(path.join(tmpdir(), 'leadstack-cdk-'));
 
-/** Synthesizes the stack without bundling; the template is kept in memory and the assembly removed. */
-export function synthesize(props: LeadstackStackProps = {}): { stack: LeadstackStack; template: Template } {
+/** The root stack's template and each feature stack's, by feature name (`root` for the root). */
+export function stackTemplates(stack: LeadstackStack): Map<string, Template> {
+  const templates = new Map<string, Template>([['root', Template.fromStack(stack)]]);
+  for (const [feature, nested] of stack.featureStacks) templates.set(feature, Template.fromStack(nested));
+  return templates;
+}
+
+/**
+ * The resources of the root and every feature stack in one template, so assertions about the
+ * deployment as a whole do not depend on which stack holds a resource. Logical ids are unique
+ * across stacks today; a clash would make the merge lie, so it throws.
+ */
+export function mergedTemplate(templates: ReadonlyMap<string, Template>): Template {
+  const resources: Record<string, unknown> = {};
+  for (const [name, template] of templates) {
+    for (const [id, resource] of Object.entries(template.toJSON()['Resources'] as Record<string, unknown>)) {
+      if (Object.hasOwn(resources, id)) throw new Error(`logical id ${id} appears in more than one stack (again in ${name})`);
+      resources[id] = resource;
+    }
+  }
+  return Template.fromJSON({ Resources: resources });
+}
+
+export interface Synthesized {
+  readonly stack: LeadstackStack;
+  /** Root and feature stacks merged (see `mergedTemplate`). */
+  readonly template: Template;
+  readonly templates: ReadonlyMap<string, Template>;
+}
+
+/** Synthesizes the stack without bundling; the templates are kept in memory and the assembly removed. */
+export function synthesize(props: LeadstackStackProps = {}): Synthesized {
   const outdir = assemblyDir();
   const app = new App({ outdir, context: { ...cdkJsonContext(), ...NO_BUNDLING } });
   try {
     const stack = new LeadstackStack(app, 'Test', { ...props, topology: withStubEntries(props.topology ?? topology) });
-    return { stack, template: Template.fromStack(stack) };
+    const templates = stackTemplates(stack);
+    return { stack, template: mergedTemplate(templates), templates };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

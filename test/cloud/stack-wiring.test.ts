@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { envNames, topology } from '../../lib/topology.ts';
 import { actionsOf, functionLogicalId, statementsOf, synthesize } from './helpers.ts';
 
-const { template } = synthesize();
+const { template, templates } = synthesize();
+
+/** The value the root stack hands every feature stack for parameter `name`. */
+function parameterValues(name: string): unknown[] {
+  const nested = templates.get('root')!.findResources('AWS::CloudFormation::Stack');
+  return Object.values(nested).map((stack) => (stack['Properties'] as { Parameters: Record<string, unknown> }).Parameters[name]);
+}
 
 const resourceText = (name: string): string => JSON.stringify(statementsOf(template, name).map((s) => s.Resource));
 
@@ -47,6 +53,14 @@ describe('LeadstackStack wiring', () => {
           }),
         },
       });
+      // Feature stacks read the same values from parameters the root fills in.
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Description: Match.stringLikeRegexp('^leadstack searchRecords '),
+        Environment: { Variables: Match.objectLike({ [envNames.searchEndpoint]: { Ref: 'EnvSearchEndpoint' } }) },
+      });
+      for (const value of parameterValues('EnvSearchEndpoint')) {
+        expect(value).toEqual({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^SearchDomain/), 'DomainEndpoint'] }]] });
+      }
     });
   });
 
@@ -55,18 +69,22 @@ describe('LeadstackStack wiring', () => {
       const spec = topology.queues.uploadEvents;
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         FunctionName: { Ref: functionLogicalId(template, spec.consumer) },
-        EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^UploadEventsQueue'), 'Arn'] },
+        // A feature stack receives the queue as a parameter, which the root fills with the real queue.
+        EventSourceArn: { Ref: 'UploadEventsQueueArn' },
         BatchSize: spec.batchSize,
         MaximumBatchingWindowInSeconds: spec.maxBatchingWindowSeconds,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
       });
+      for (const value of parameterValues('UploadEventsQueueArn')) {
+        expect(value).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^UploadEventsQueue/), 'Arn'] });
+      }
     });
 
     it('It should read the records stream from the start, bisecting, retrying and dead-lettering to its own DLQ', () => {
       const [stream] = topology.streams;
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         FunctionName: { Ref: functionLogicalId(template, stream!.fn) },
-        EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RecordsTable'), 'StreamArn'] },
+        EventSourceArn: { Ref: 'RecordsTableStreamArn' },
         StartingPosition: 'TRIM_HORIZON',
         BatchSize: stream!.batchSize,
         MaximumBatchingWindowInSeconds: stream!.maxBatchingWindowSeconds,
@@ -75,6 +93,9 @@ describe('LeadstackStack wiring', () => {
         FunctionResponseTypes: ['ReportBatchItemFailures'],
         DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RecordsStreamToIndexRecordsFailures'), 'Arn'] } } },
       });
+      for (const value of parameterValues('RecordsTableStreamArn')) {
+        expect(value).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^RecordsTable/), 'StreamArn'] });
+      }
     });
 
     it('It should create one event source mapping per queue and per stream subscription, no more', () => {

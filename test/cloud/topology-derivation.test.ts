@@ -56,7 +56,8 @@ describe('LeadstackStack derives from the topology', () => {
       RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 3 },
     });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ExportJobsQueue'), 'Arn'] },
+      // The consumer's feature stack receives the new queue as a parameter.
+      EventSourceArn: { Ref: 'ExportJobsQueueArn' },
       BatchSize: 5,
       MaximumBatchingWindowInSeconds: 2,
       FunctionResponseTypes: ['ReportBatchItemFailures'],

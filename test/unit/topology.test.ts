@@ -42,7 +42,9 @@ describe('topology', () => {
 
   it('It should give each queue a visibility timeout of at least six times its consumer timeout', () => {
     for (const queue of Object.values(topology.queues)) {
-      expect(queue.visibilityTimeoutSeconds).toBeGreaterThanOrEqual(6 * functions[queue.consumer].timeoutSeconds);
+      const consumer = topology.functions[queue.consumer];
+      expect(consumer, queue.consumer).toBeDefined();
+      expect(queue.visibilityTimeoutSeconds).toBeGreaterThanOrEqual(6 * consumer!.timeoutSeconds);
     }
   });
 

@@ -1,9 +1,11 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ChargeOutcome, DownloadLedger } from '../../ports/accounts.port.ts';
-import { isConditionFailure } from './transactions.ts';
+import { failedConditions, isConditionFailure } from './transactions.ts';
 
 /** Rows downloaded per user and period: pk = WS#<workspace>, sk = DOWNLOADS#<user>#<period> (expires_at TTL). */
 const keyOf = (workspaceId: string, userId: string, period: string) => ({ pk: `WS#${workspaceId}`, sk: `DOWNLOADS#${userId}#${period}` });
+/** A paid download of one file by one user: pk = WS#<workspace>, sk = DOWNLOAD_RECEIPT#<user>#<receipt>. Kept: paid once, free after. */
+const receiptKeyOf = (workspaceId: string, userId: string, receipt: string) => ({ pk: `WS#${workspaceId}`, sk: `DOWNLOAD_RECEIPT#${userId}#${receipt}` });
 
 export class DynamoDownloadLedger implements DownloadLedger {
   constructor(
@@ -29,6 +31,53 @@ export class DynamoDownloadLedger implements DownloadLedger {
     } catch (error) {
       if (isConditionFailure(error)) return { ok: false, used: await this.used(workspaceId, userId, period) };
       throw error;
+    }
+  }
+
+  /** The receipt and the charge in one transaction: of two concurrent downloads, one pays. */
+  async chargeOnce(
+    workspaceId: string,
+    userId: string,
+    receipt: string,
+    period: string,
+    rows: number,
+    limit: number,
+    expiresAtEpochSeconds: number,
+  ): Promise<ChargeOutcome & { alreadyPaid?: boolean }> {
+    const receiptKey = receiptKeyOf(workspaceId, userId, receipt);
+    if (rows > limit) {
+      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: receiptKey, ConsistentRead: true }));
+      return Item ? { ok: true, used: await this.used(workspaceId, userId, period), alreadyPaid: true } : { ok: false, used: await this.used(workspaceId, userId, period) };
+    }
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...receiptKey, rows, period },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keyOf(workspaceId, userId, period),
+                UpdateExpression: 'ADD rows_used :rows SET expires_at = if_not_exists(expires_at, :expires)',
+                ConditionExpression: 'attribute_not_exists(rows_used) OR rows_used <= :most',
+                ExpressionAttributeValues: { ':rows': rows, ':most': limit - rows, ':expires': expiresAtEpochSeconds },
+              },
+            },
+          ],
+        }),
+      );
+      return { ok: true, used: await this.used(workspaceId, userId, period) };
+    } catch (error) {
+      const failed = failedConditions(error);
+      if (!failed) throw error;
+      const used = await this.used(workspaceId, userId, period);
+      return failed[0] ? { ok: true, used, alreadyPaid: true } : { ok: false, used };
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Job, JobPatch, JobStatus, JobType } from '../../domain/jobs/job.ts';
+import type { Job, JobDownloadCharge, JobPatch, JobStatus, JobType } from '../../domain/jobs/job.ts';
 
 /** A job as stored in the control table (snake_case attributes). */
 export interface JobItem {
@@ -18,6 +18,7 @@ export interface JobItem {
   readonly checkpoint?: Readonly<Record<string, unknown>>;
   readonly result?: Readonly<Record<string, unknown>>;
   readonly error?: { readonly code: string; readonly message: string };
+  readonly download_charge?: { readonly user_id: string; readonly period: string; readonly rows: number };
   readonly created_by?: string;
   readonly created_at: string;
   readonly updated_at: string;
@@ -51,6 +52,7 @@ export function itemToJob(item: JobItem): Job {
     ...optional('checkpoint', item.checkpoint),
     ...optional('result', item.result),
     ...optional('error', item.error),
+    ...optional('downloadCharge', item.download_charge && chargeOf(item.download_charge)),
     ...optional('createdBy', item.created_by),
     createdAt: item.created_at,
     updatedAt: item.updated_at,
@@ -62,6 +64,18 @@ export function itemToJob(item: JobItem): Job {
     ...optional('deadLetterMessageId', item.dead_letter_message_id),
   };
 }
+
+const chargeOf = (stored: NonNullable<JobItem['download_charge']>): JobDownloadCharge => ({
+  userId: stored.user_id,
+  period: stored.period,
+  rows: Number(stored.rows),
+});
+
+export const chargeItem = (charge: JobDownloadCharge): NonNullable<JobItem['download_charge']> => ({
+  user_id: charge.userId,
+  period: charge.period,
+  rows: charge.rows,
+});
 
 /** The attributes a patch sets; absent fields are left as they are. */
 export function patchAttributes(patch: JobPatch): Record<string, unknown> {
@@ -81,5 +95,6 @@ export function patchAttributes(patch: JobPatch): Record<string, unknown> {
   if (patch.attempts !== undefined) set.attempts = patch.attempts;
   if (patch.startedAt !== undefined) set.started_at = patch.startedAt;
   if (patch.finishedAt !== undefined) set.finished_at = patch.finishedAt;
+  if (patch.downloadCharge !== undefined) set.download_charge = chargeItem(patch.downloadCharge);
   return set;
 }

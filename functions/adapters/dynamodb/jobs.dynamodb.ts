@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import { canTransition, type Job, type JobPatch, type JobStatus } from '../../domain/jobs/job.ts';
 import { decodeJobCursor, encodeJobCursor, JOB_SK_PREFIX } from '../../domain/jobs/job-cursor.ts';
 import type { JobListQuery, JobMove, JobPage, LeasedJobStore, NewJob } from '../../ports/jobs.port.ts';
-import { itemToJob, patchAttributes, type JobItem } from './job-item.ts';
+import { chargeItem, itemToJob, patchAttributes, type JobItem } from './job-item.ts';
 
 /**
  * A list page with filters reads ahead in chunks of at least this many items: DynamoDB applies
@@ -53,6 +53,7 @@ export class DynamoJobStore implements LeasedJobStore {
       progress: 0,
       counters: { rows_read: 0, rows_written: 0, rows_failed: 0 },
       ...(job.createdBy === undefined ? {} : { created_by: job.createdBy }),
+      ...(job.downloadCharge === undefined ? {} : { download_charge: chargeItem(job.downloadCharge) }),
       created_at: at,
       updated_at: at,
       version: 1,

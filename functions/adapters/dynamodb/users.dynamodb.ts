@@ -30,7 +30,36 @@ function toUser(item: Record<string, unknown>): User {
     ...(typeof item.password_hash === 'string' ? { passwordHash: item.password_hash } : {}),
     ...(typeof item.last_login === 'string' ? { lastLogin: item.last_login } : {}),
     ...(typeof item.sessions_valid_after === 'string' ? { sessionsValidAfter: item.sessions_valid_after } : {}),
+    ...(typeof item.keys_valid_after === 'string' ? { keysValidAfter: item.keys_valid_after } : {}),
   };
+}
+
+const ATTRIBUTES = { name: 'name', role: 'role', isActive: 'is_active', downloadLimit: 'download_limit' } as const satisfies Record<keyof UserPatch, string>;
+
+const definedOnly = (patch: UserPatch): UserPatch => Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as UserPatch;
+
+/** One `SET #a = :a` per field sent (never a field read earlier), plus the deactivation stamps. */
+function userChanges(patch: UserPatch, deactivatedAt: string | undefined) {
+  const sets: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(definedOnly(patch))) {
+    const attribute = ATTRIBUTES[field as keyof UserPatch];
+    sets.push(`#${attribute} = :${attribute}`);
+    names[`#${attribute}`] = attribute;
+    values[`:${attribute}`] = value;
+  }
+  if (deactivatedAt) {
+    sets.push('sessions_valid_after = :deactivatedAt', 'keys_valid_after = :deactivatedAt');
+    values[':deactivatedAt'] = deactivatedAt;
+  }
+  return { sets, names, values, deactivatedAt };
+}
+
+function adminCountChange(TableName: string, workspaceId: string, delta: number) {
+  if (delta === 0) return [];
+  const condition = delta < 0 ? { ConditionExpression: 'active_admins > :one', ExpressionAttributeValues: { ':delta': delta, ':one': 1 } } : { ExpressionAttributeValues: { ':delta': delta } };
+  return [{ Update: { TableName, Key: adminsKey(workspaceId), UpdateExpression: 'ADD active_admins :delta', ...condition } }];
 }
 
 const lastAdmin = (): AppError =>
@@ -102,18 +131,15 @@ export class DynamoUserStore implements UserStore {
   }
 
   /**
-   * The user's update and the admin count change in one transaction, the update conditioned on
-   * the role and status it was computed from, so two admins demoting each other at once cannot
-   * both succeed.
+   * Writes only the fields of the patch, so concurrent patches of different fields all land. A
+   * change of role or status is conditioned on the role and status it was computed from and moves
+   * the admin count in the same transaction, so two admins demoting each other at once cannot
+   * both succeed. A deactivation also voids every session and key issued before it.
    */
-  async update(current: User, patch: UserPatch): Promise<User> {
-    const next: User = {
-      ...current,
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.role !== undefined ? { role: patch.role } : {}),
-      ...(patch.isActive !== undefined ? { isActive: patch.isActive } : {}),
-      ...(patch.downloadLimit !== undefined ? { downloadLimit: patch.downloadLimit } : {}),
-    };
+  async update(current: User, patch: UserPatch, at = new Date().toISOString()): Promise<User> {
+    const changes = userChanges(patch, current.isActive && patch.isActive === false ? at : undefined);
+    const touchesAdmins = patch.role !== undefined || patch.isActive !== undefined;
+    const next: User = { ...current, ...definedOnly(patch), ...(changes.deactivatedAt ? { sessionsValidAfter: at, keysValidAfter: at } : {}) };
     const delta = Number(isActiveAdmin(next)) - Number(isActiveAdmin(current));
     const TableName = this.tableName;
     try {
@@ -124,31 +150,13 @@ export class DynamoUserStore implements UserStore {
               Update: {
                 TableName,
                 Key: userKey(current.workspaceId, current.id),
-                UpdateExpression: 'SET #name = :name, #role = :role, is_active = :active, download_limit = :limit',
-                ConditionExpression: '#role = :oldRole AND is_active = :oldActive',
-                ExpressionAttributeNames: { '#name': 'name', '#role': 'role' },
-                ExpressionAttributeValues: {
-                  ':name': next.name,
-                  ':role': next.role,
-                  ':active': next.isActive,
-                  ':limit': next.downloadLimit,
-                  ':oldRole': current.role,
-                  ':oldActive': current.isActive,
-                },
+                UpdateExpression: `SET ${changes.sets.join(', ')}`,
+                ConditionExpression: touchesAdmins ? 'attribute_exists(pk) AND #role = :oldRole AND is_active = :oldActive' : 'attribute_exists(pk)',
+                ExpressionAttributeNames: { ...changes.names, ...(touchesAdmins ? { '#role': 'role' } : {}) },
+                ExpressionAttributeValues: { ...changes.values, ...(touchesAdmins ? { ':oldRole': current.role, ':oldActive': current.isActive } : {}) },
               },
             },
-            ...(delta === 0
-              ? []
-              : [
-                  {
-                    Update: {
-                      TableName,
-                      Key: adminsKey(current.workspaceId),
-                      UpdateExpression: 'ADD active_admins :delta',
-                      ...(delta < 0 ? { ConditionExpression: 'active_admins > :one', ExpressionAttributeValues: { ':delta': delta, ':one': 1 } } : { ExpressionAttributeValues: { ':delta': delta } }),
-                    },
-                  },
-                ]),
+            ...adminCountChange(TableName, current.workspaceId, delta),
           ],
         }),
       );
@@ -158,7 +166,7 @@ export class DynamoUserStore implements UserStore {
       if (failed?.[0]) throw new AppError('ERR_CONFLICT', 'The user changed meanwhile; read it again and retry');
       throw error;
     }
-    return next;
+    return (await this.get(current.workspaceId, current.id)) ?? next;
   }
 
   async setPassword(workspaceId: string, userId: string, passwordHash: string, at: string): Promise<void> {

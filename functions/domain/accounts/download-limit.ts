@@ -35,35 +35,67 @@ export async function chargeDownload(
   const period = downloadPeriod(now);
   const expiresAt = Math.floor(now.getTime() / 1000) + LEDGER_RETENTION_SECONDS;
   const outcome = await deps.ledger.charge(principal.workspaceId, user.id, period, rows, user.downloadLimit, expiresAt);
-  if (!outcome.ok) {
-    const left = Math.max(0, user.downloadLimit - outcome.used);
-    throw new AppError('ERR_DOWNLOAD_LIMIT_EXCEEDED', `This would download ${rows} rows; ${left} of ${user.downloadLimit} are left for ${period}`, [
-      { path: 'download_limit', message: `${outcome.used} of ${user.downloadLimit} rows used in ${period}` },
-    ]);
-  }
+  if (!outcome.ok) throw limitExceeded(rows, user.downloadLimit, outcome.used, period);
   return { userId: user.id, period, rows, used: outcome.used, limit: user.downloadLimit };
+}
+
+async function zeroCharge(deps: { users: UserStore }, principal: Principal, now: Date): Promise<DownloadCharge | undefined> {
+  if (!principal.userId) return undefined;
+  const user = await deps.users.get(principal.workspaceId, principal.userId);
+  if (!user || !user.isActive) throw new AppError('ERR_UNAUTHORIZED', 'The user behind this credential is not active');
+  return { userId: user.id, period: downloadPeriod(now), rows: 0, used: 0, limit: user.downloadLimit };
+}
+
+/**
+ * Charges the user behind the call `rows` once for `receipt` (a file they download that someone
+ * else paid for): a second download of the same file is free, and over the limit it is 403
+ * ERR_DOWNLOAD_LIMIT_EXCEEDED. Operator keys (no user) have no limit.
+ */
+export async function chargeDownloadOnce(
+  deps: { users: UserStore; ledger: DownloadLedger },
+  principal: Principal,
+  receipt: string,
+  rows: number,
+  now = new Date(),
+): Promise<void> {
+  if (!principal.userId || rows <= 0) return;
+  const user = await deps.users.get(principal.workspaceId, principal.userId);
+  if (!user || !user.isActive) throw new AppError('ERR_UNAUTHORIZED', 'The user behind this credential is not active');
+  const period = downloadPeriod(now);
+  const expiresAt = Math.floor(now.getTime() / 1000) + LEDGER_RETENTION_SECONDS;
+  const outcome = await deps.ledger.chargeOnce(principal.workspaceId, user.id, receipt, period, rows, user.downloadLimit, expiresAt);
+  if (!outcome.ok) throw limitExceeded(rows, user.downloadLimit, outcome.used, period);
+}
+
+function limitExceeded(rows: number, limit: number, used: number, period: string): AppError {
+  const left = Math.max(0, limit - used);
+  return new AppError('ERR_DOWNLOAD_LIMIT_EXCEEDED', `This would download ${rows} rows; ${left} of ${limit} are left for ${period}`, [
+    { path: 'download_limit', message: `${used} of ${limit} rows used in ${period}` },
+  ]);
 }
 
 /** Gives a charge back when the work it paid for could not be started. */
 export async function refundDownload(deps: { ledger: DownloadLedger }, principal: Principal, charge: DownloadCharge | undefined): Promise<void> {
-  if (!charge) return;
+  if (!charge || charge.rows === 0) return;
   await deps.ledger.refund(principal.workspaceId, charge.userId, charge.period, charge.rows);
 }
 
 /**
- * Charges `rows` first, runs `work`, and gives the rows back if the work could not start, so a
- * refused or failed job creation costs nothing. Zero rows (work that downloads nothing) skips
- * the ledger.
+ * Charges `rows` first, runs `work` with the charge (so the work can record what it paid), and
+ * gives the rows back if the work could not start, so a refused or failed job creation costs
+ * nothing. Zero rows skip the ledger but still hand a user's work a charge of 0: an export
+ * charged 0 rows must write 0 rows, however many match when it runs.
  */
 export async function withDownloadCharge<T>(
   deps: { users: UserStore; ledger: DownloadLedger },
   principal: Principal,
   rows: number,
-  work: () => Promise<T>,
+  work: (charge: DownloadCharge | undefined) => Promise<T>,
+  now = new Date(),
 ): Promise<T> {
-  const charge = rows > 0 ? await chargeDownload(deps, principal, rows) : undefined;
+  const charge = rows > 0 ? await chargeDownload(deps, principal, rows, now) : await zeroCharge(deps, principal, now);
   try {
-    return await work();
+    return await work(charge);
   } catch (error) {
     await refundDownload(deps, principal, charge);
     throw error;

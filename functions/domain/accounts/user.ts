@@ -20,6 +20,8 @@ export interface User {
   readonly dateJoined: string;
   /** Sessions and access tokens issued before this instant are void (set by a password change). */
   readonly sessionsValidAfter?: string;
+  /** API keys the user created before this instant are void (set by a deactivation). */
+  readonly keysValidAfter?: string;
 }
 
 export interface UserPatch {

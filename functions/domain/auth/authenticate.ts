@@ -56,6 +56,8 @@ async function fromApiKey(deps: AuthenticateDeps, key: string, now: Date): Promi
     // A key acts for the user who made it: it stops with them and never outranks them.
     const creator = await deps.users.get(record.workspaceId, record.createdBy);
     if (!creator || !creator.isActive) return refuse('the key creator is inactive');
+    // A deactivation voids every key made before it, even if a revocation write was missed.
+    if (creator.keysValidAfter !== undefined && record.createdAt <= creator.keysValidAfter) return refuse('the key predates a deactivation of its creator');
     role = lowerRole(role, creator.role);
   }
   await touchKey(deps.keys, record, now);
@@ -86,7 +88,8 @@ async function apiLimit(limits: WorkspaceLimits, workspaceId: string, now: Date)
 
 /**
  * Resolves `Authorization: Bearer <JWT | API key>` to a principal and counts the request against
- * the hourly API limit of that user or key. Over the limit, the principal is still returned with
+ * the hourly API limit of its user (the signed-in one, or the one who made the key) or, for an
+ * operator key, of the key. Over the limit, the principal is still returned with
  * `retryAfterSeconds`, so the route can answer 429 in the API's own error shape.
  */
 export async function authenticate(deps: AuthenticateDeps, authorization: string | undefined, now = new Date()): Promise<Authentication> {
@@ -98,7 +101,9 @@ export async function authenticate(deps: AuthenticateDeps, authorization: string
   else return refuse('unrecognised credential');
   if (!outcome.ok) return outcome;
   const { principal } = outcome;
-  const subject = principal.keyId ? `key:${principal.keyId}` : `user:${principal.workspaceId}:${principal.userId}`;
+  // A user's keys share the user's counter, so making more keys buys no more requests; only
+  // operator keys (no user behind them) count on their own.
+  const subject = principal.userId ? `user:${principal.workspaceId}:${principal.userId}` : `key:${principal.keyId}`;
   const rate = await hit(deps.counter, apiRule(await apiLimit(deps.limits, principal.workspaceId, now)), subject, now);
   return rate.allowed ? outcome : { ok: true, principal, retryAfterSeconds: rate.retryAfterSeconds };
 }

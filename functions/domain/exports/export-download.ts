@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { JobStore } from '../../ports/jobs.port.ts';
+import type { Job } from '../jobs/job.ts';
 import { errorReportKey } from '../imports/error-report.ts';
 import { ENTITIES } from '../records/fields.ts';
 import { exportFilename, isExportKeyOf } from './export-file.ts';
@@ -29,7 +30,14 @@ const importResultSchema = z.object({ error_report: z.object({ s3_key: z.string(
  * A short-lived link to a job's file in the caller's workspace: a completed export's CSV or XLSX,
  * or the error report of an import that listed invalid rows. Any other job is a clear 404 or 409.
  */
-export async function exportDownload(jobs: JobStore, links: DownloadLinks, workspaceId: string, jobId: string) {
+export async function exportDownload(
+  jobs: JobStore,
+  links: DownloadLinks,
+  workspaceId: string,
+  jobId: string,
+  /** Charges the caller for the export's rows before anything is signed (./export-charge.ts). */
+  chargeFor: (job: Job, rows: number) => Promise<void>,
+) {
   const job = await jobs.get(workspaceId, jobId);
   if (!job) throw new AppError('ERR_NOT_FOUND', `No job ${jobId} in this workspace`);
   if (job.type === 'insert_csv_file') return importErrorReport(links, workspaceId, jobId, job.result);
@@ -43,6 +51,7 @@ export async function exportDownload(jobs: JobStore, links: DownloadLinks, works
   // The key is ours (written by the runner), but it still must be this workspace's before anything is signed.
   if (!result.success || !isExportKeyOf(workspaceId, result.data.s3_key)) throw new AppError('ERR_NOT_FOUND', `Job ${jobId} has no export file`);
   const { s3_key: key, format, rows, bytes } = result.data;
+  await chargeFor(job, rows);
   const entity = entityOf.safeParse(job.data);
   const filename = exportFilename(entity.success ? entity.data.entity : 'contact', format, job.id, job.finishedAt);
   const url = await links.presignDownload(key, filename, CONTENT_TYPES[format], DOWNLOAD_URL_TTL_SECONDS);

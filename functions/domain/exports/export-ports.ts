@@ -21,3 +21,8 @@ export interface ExportFiles {
 export interface DownloadLinks {
   presignDownload(key: string, filename: string, contentType: string, expiresInSeconds: number): Promise<string>;
 }
+
+/** Gives download-limit rows back (the accounts ledger); an export returns the rows it was charged but did not write. */
+export interface ChargeRefunds {
+  refund(workspaceId: string, userId: string, period: string, rows: number): Promise<void>;
+}

@@ -2,15 +2,14 @@ import { AppError } from '../../platform/errors.ts';
 import { validationError } from '../../platform/errors.ts';
 import { issuesToDetails } from '../../platform/validation.ts';
 import type { RecordSearch } from '../../ports/search.port.ts';
-import { RUNNING_STATUSES } from '../jobs/job.ts';
+import { RUNNING_STATUSES, type JobPatch } from '../jobs/job.ts';
 import type { JobRunContext, JobRunOutcome } from '../jobs/runner.ts';
 import { countRecords, searchRecords } from '../records/search-records.ts';
 import type { VqlQuery } from '../vql/vql-schema.ts';
-import { compileSearch } from '../vql/vql-to-dsl.ts';
 import { exportColumns } from './export-columns.ts';
 import { exportKeyFor } from './export-file.ts';
 import { exportJobDataSchema, type ExportJobData } from './export-job-data.ts';
-import type { ExportFiles, FileSink } from './export-ports.ts';
+import type { ChargeRefunds, ExportFiles, FileSink } from './export-ports.ts';
 import { EXPORT_PAGE_SIZE, EXPORT_REPORT_EVERY_PAGES, MAX_EXPORT_ROWS } from './limits.ts';
 import { CONTENT_TYPES } from './export-format.ts';
 import { encoderFor } from './row-encoder.ts';
@@ -18,6 +17,7 @@ import { encoderFor } from './row-encoder.ts';
 export interface ExportDeps {
   readonly search: RecordSearch;
   readonly files: ExportFiles;
+  readonly ledger: ChargeRefunds;
 }
 
 export const EXPORT_STAGE = 'export';
@@ -48,14 +48,16 @@ export async function runExport(deps: ExportDeps, ctx: JobRunContext): Promise<J
   const { job } = ctx;
   const data = parseJobData(job.data);
   const columns = exportColumns(data.entity, data.select_columns ?? data.query?.select_columns);
-  const maxRows = Math.min(data.query?.limit ?? MAX_EXPORT_ROWS, MAX_EXPORT_ROWS);
+  const rowCap = Math.min(data.query?.limit ?? MAX_EXPORT_ROWS, MAX_EXPORT_ROWS);
+  // Whatever this run is (the first, a retry, a resume, a redelivery), it writes no more than
+  // was charged: the result set may have grown since the charge was taken.
+  const charged = job.downloadCharge?.rows;
+  const maxRows = Math.min(rowCap, charged ?? MAX_EXPORT_ROWS);
   const query: VqlQuery = {
     ...(data.query?.where ? { where: data.query.where } : {}),
     ...(data.query?.order_by ? { order_by: data.query.order_by } : {}),
     select_columns: columns,
   };
-  // Compiled once up front so a bad field name or type fails the job before any file is started.
-  compileSearch(data.entity, job.workspaceId, { ...query, limit: EXPORT_PAGE_SIZE });
   const matches = await countRecords(deps.search, data.entity, job.workspaceId, query.where);
   const total = Math.min(matches, maxRows);
   await ctx.events.publish(job.workspaceId, { type: 'stage_start', job_id: job.id, stage: EXPORT_STAGE }).catch(() => undefined);
@@ -68,6 +70,7 @@ export async function runExport(deps: ExportDeps, ctx: JobRunContext): Promise<J
       await sink.abort();
       return { outcome: 'stopped' };
     }
+    const keptCharge = await settleCharge(deps, ctx, progress.rows);
     const { bytes } = await sink.complete();
     await ctx.events.publish(job.workspaceId, { type: 'stage_complete', job_id: job.id, stage: EXPORT_STAGE }).catch(() => undefined);
     return {
@@ -79,8 +82,11 @@ export async function runExport(deps: ExportDeps, ctx: JobRunContext): Promise<J
         bytes,
         columns,
         matches,
-        row_cap: maxRows,
+        row_cap: rowCap,
         capped: progress.rows >= maxRows && matches > progress.rows,
+        ...(charged === undefined
+          ? { capped_by_charge: false }
+          : { charged_rows: keptCharge, capped_by_charge: progress.rows >= charged && matches > progress.rows }),
       },
     };
   } catch (error) {
@@ -119,7 +125,25 @@ async function writeRows(deps: ExportDeps, ctx: JobRunContext, sink: FileSink, p
     if (progress.pages % EXPORT_REPORT_EVERY_PAGES === 0 && !(await report(ctx, progress.rows, plan.total))) return undefined;
   }
   await encoder.finish();
-  return (await report(ctx, progress.rows, plan.total)) ? progress : undefined;
+  return (await report(ctx, progress.rows, plan.total, keptChargePatch(job, progress.rows))) ? progress : undefined;
+}
+
+/** The charge the job keeps once `rows` are written: only those (the rest goes back to the user). */
+function keptChargePatch(job: JobRunContext['job'], rows: number): Pick<JobPatch, 'downloadCharge'> {
+  const charge = job.downloadCharge;
+  return charge && rows < charge.rows ? { downloadCharge: { ...charge, rows } } : {};
+}
+
+/**
+ * Gives back the charged rows the file did not use. The job's charge was lowered first (in the
+ * final, lease-fenced report), so a crash in between can only cost the user rows, never give
+ * extra ones, and a later run of this job is capped by the lowered charge.
+ */
+async function settleCharge(deps: ExportDeps, ctx: JobRunContext, rows: number): Promise<number | undefined> {
+  const charge = ctx.job.downloadCharge;
+  if (!charge) return undefined;
+  if (rows < charge.rows) await deps.ledger.refund(ctx.job.workspaceId, charge.userId, charge.period, charge.rows - rows);
+  return Math.min(rows, charge.rows);
 }
 
 const fraction = (rows: number, total: number): number => (total === 0 ? 1 : Math.min(1, rows / total));
@@ -138,12 +162,12 @@ async function publishProgress(ctx: JobRunContext, rows: number, total: number):
 }
 
 /** Records progress on the job; false when the job is no longer this run's to write (stop wins). */
-async function report(ctx: JobRunContext, rows: number, total: number): Promise<boolean> {
+async function report(ctx: JobRunContext, rows: number, total: number, extra: JobPatch = {}): Promise<boolean> {
   const { job } = ctx;
   const updated = await ctx.jobs.report(
     job.workspaceId,
     job.id,
-    { progress: fraction(rows, total), currentStep: EXPORT_STAGE, counters: { rowsRead: rows, rowsWritten: rows, rowsFailed: 0 } },
+    { progress: fraction(rows, total), currentStep: EXPORT_STAGE, counters: { rowsRead: rows, rowsWritten: rows, rowsFailed: 0 }, ...extra },
     RUNNING_STATUSES,
   );
   return updated !== undefined;

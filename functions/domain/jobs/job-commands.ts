@@ -4,7 +4,7 @@ import type { JobEvents } from '../../ports/job-events.port.ts';
 import type { JobQueue } from '../../ports/job-queue.port.ts';
 import type { JobMove, LeasedJobStore } from '../../ports/jobs.port.ts';
 import { isOwnUploadKey } from '../uploads/upload-key.ts';
-import { canTransition, sourcesOf, type Job, type JobStatus } from './job.ts';
+import { canTransition, sourcesOf, type Job, type JobDownloadCharge, type JobPatch, type JobStatus } from './job.ts';
 import { isJobId } from './job-cursor.ts';
 import { uploadKeysOf } from './job-data-schemas.ts';
 import type { CreateJobRequest } from './job-requests.ts';
@@ -40,7 +40,13 @@ export async function getJob(jobs: LeasedJobStore, workspaceId: string, id: stri
  * Creates the job, queues one run of it, and marks it in_queue. The message goes first: if
  * sending fails, the job is stopped with the reason instead of waiting in_queue for nothing.
  */
-export async function createJob(deps: JobCommandDeps, workspaceId: string, request: CreateJobRequest, createdBy?: string): Promise<Job> {
+export async function createJob(
+  deps: JobCommandDeps,
+  workspaceId: string,
+  request: CreateJobRequest,
+  createdBy?: string,
+  downloadCharge?: JobDownloadCharge,
+): Promise<Job> {
   for (const { path, key } of uploadKeysOf(request.job_type, request.job_data)) {
     if (!isOwnUploadKey(workspaceId, key)) {
       throw new AppError('ERR_FORBIDDEN', 'The file must be one uploaded to this workspace (POST /v1/uploads)', [
@@ -55,6 +61,7 @@ export async function createJob(deps: JobCommandDeps, workspaceId: string, reque
     data: request.job_data,
     retryCount: request.retry_count,
     ...(createdBy === undefined ? {} : { createdBy }),
+    ...(downloadCharge === undefined ? {} : { downloadCharge: { userId: downloadCharge.userId, period: downloadCharge.period, rows: downloadCharge.rows } }),
   });
   try {
     await deps.queue.enqueue(workspaceId, created.id);
@@ -73,7 +80,14 @@ const conflict = (action: JobAction, status: JobStatus): AppError =>
   new AppError('ERR_CONFLICT', `Cannot ${action} a job that is ${status}`, [{ path: 'status', message: `The job is ${status}` }]);
 
 /** stop, retry, pause, resume: one conditional transition; a job that moved meanwhile is a 409 naming its status. */
-export async function applyJobAction(deps: JobCommandDeps, workspaceId: string, id: string, action: JobAction): Promise<Job> {
+export async function applyJobAction(
+  deps: JobCommandDeps,
+  workspaceId: string,
+  id: string,
+  action: JobAction,
+  /** Written with the move, only if the job is still at `expectedVersion` (a retry's new download charge). */
+  also: { readonly patch?: JobPatch; readonly expectedVersion?: number } = {},
+): Promise<Job> {
   const job = await getJob(deps.jobs, workspaceId, id);
   const to = ACTION_TARGET[action];
   if (!canTransition(job.status, to)) throw conflict(action, job.status);
@@ -87,7 +101,14 @@ export async function applyJobAction(deps: JobCommandDeps, workspaceId: string, 
     pause: { lease: null },
     resume: {},
   };
-  const moved = await deps.jobs.move(workspaceId, id, { from: sourcesOf(to), to, ...moves[action] });
+  const move = moves[action];
+  const moved = await deps.jobs.move(workspaceId, id, {
+    from: sourcesOf(to),
+    to,
+    ...move,
+    ...(also.patch ? { patch: { ...move.patch, ...also.patch } } : {}),
+    ...(also.expectedVersion === undefined ? {} : { expectedVersion: also.expectedVersion }),
+  });
   if (!moved) {
     const now = await getJob(deps.jobs, workspaceId, id);
     throw conflict(action, now.status);

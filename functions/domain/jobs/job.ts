@@ -26,6 +26,17 @@ export interface JobCounters {
   readonly rowsFailed: number;
 }
 
+/**
+ * The download-limit charge an export holds: rows taken from `userId`'s allowance for
+ * `period` when it was created (or retried). Every run of the job writes at most `rows`; the
+ * rows it did not write, or all of them when it fails, go back to the ledger.
+ */
+export interface JobDownloadCharge {
+  readonly userId: string;
+  readonly period: string;
+  readonly rows: number;
+}
+
 export interface JobError {
   readonly code: string;
   readonly message: string;
@@ -50,6 +61,8 @@ export interface Job {
   readonly checkpoint?: Readonly<Record<string, unknown>>;
   readonly result?: Readonly<Record<string, unknown>>;
   readonly error?: JobError;
+  /** Set on exports created by a user (or a user's key); absent for operator keys, which have no limit. */
+  readonly downloadCharge?: JobDownloadCharge;
   /** Who asked for it: a user id or an API key id. */
   readonly createdBy?: string;
   readonly createdAt: string;
@@ -78,7 +91,7 @@ export const RUNNING_STATUSES: readonly JobStatus[] = ['processing', 'retrying']
 
 /** Fields a transition or a progress report may change. */
 export type JobPatch = Partial<
-  Pick<Job, 'progress' | 'currentStep' | 'counters' | 'checkpoint' | 'result' | 'error' | 'attempts' | 'startedAt' | 'finishedAt'>
+  Pick<Job, 'progress' | 'currentStep' | 'counters' | 'checkpoint' | 'result' | 'error' | 'attempts' | 'startedAt' | 'finishedAt' | 'downloadCharge'>
 >;
 
 /** The moves a job may make; anything else is a 409 (API) or a lost race (worker). */

@@ -31,13 +31,11 @@ import type { JobMessage } from './job-message.ts';
 import type { JobRunContext, JobRunner } from './runner.ts';
 import { fencedJobStore } from './fenced-job-store.ts';
 import { describeRunError, isJobInputError } from './run-errors.ts';
+import { intervalTimers, leaseUntil, startHeartbeat, VISIBILITY_SLACK_SECONDS, type HeartbeatTimers } from './lease-heartbeat.ts';
 
 /** Left to the worker after the runner's budget: settling, publishing, re-queueing. */
 export const RUN_SAFETY_MARGIN_MS = 30_000;
-/** A lease outlasts its Lambda's deadline by this much (clock skew between workers). */
-export const LEASE_SLACK_MS = 5_000;
-/** A message comes back this long after its lease ends. */
-const VISIBILITY_SLACK_SECONDS = 5;
+export { LEASE_SLACK_MS } from './lease-heartbeat.ts';
 /** A job the API has not moved to in_queue yet (it sends first): look again shortly. */
 const NOT_QUEUED_RETRY_SECONDS = 2;
 /** Retry backoff: 10 s, 20 s, 40 s... at most 5 minutes. */
@@ -68,6 +66,10 @@ export interface JobWorkerDeps {
   readonly runners: Partial<Record<JobType, JobRunner>>;
   readonly log: JobWorkerLog;
   readonly now?: () => Date;
+  /** Drives the lease heartbeat (setInterval unless a test injects its own clock). */
+  readonly timers?: HeartbeatTimers;
+  /** Gives back what a job that failed for good was charged (an export's download rows). */
+  readonly releaseCharge?: (job: Job) => Promise<void>;
 }
 
 export interface JobDelivery {
@@ -107,7 +109,8 @@ async function claimJob(deps: JobWorkerDeps, delivery: JobDelivery, workspaceId:
   if (!job) return { kind: 'done', reason: 'no such job' };
   const now = nowOf(deps);
   const owner = `${delivery.messageId}:${randomUUID()}`;
-  const lease = { owner, until: new Date(now.getTime() + delivery.remainingMs() + LEASE_SLACK_MS).toISOString() };
+  // Short: the run renews it while alive (./lease-heartbeat.ts), and a crash is taken over soon after.
+  const lease = { owner, until: leaseUntil(now) };
   switch (job.status) {
     case 'open':
       return { kind: 'again', afterSeconds: NOT_QUEUED_RETRY_SECONDS, reason: 'job not queued yet' };
@@ -150,7 +153,7 @@ async function takeOver(deps: JobWorkerDeps, delivery: JobDelivery, job: Job, le
       deadLetterMessageId: delivery.messageId,
       patch: { attempts, error, finishedAt: now.toISOString() },
     });
-    if (failed) await announceFailure(deps, failed, error);
+    if (failed) await settledFailure(deps, failed, error);
     return { kind: 'again', afterSeconds: 0, reason: failed ? 'failed for good: to the dead-letter queue' : 'lost the takeover race' };
   }
   const taken = await deps.jobs.move(job.workspaceId, job.id, { ...guard, to: job.status, lease, patch: { attempts, error } });
@@ -176,13 +179,17 @@ async function runClaimed(deps: JobWorkerDeps, delivery: JobDelivery, job: Job, 
     events: deps.events,
     remainingMs: () => delivery.remainingMs() - RUN_SAFETY_MARGIN_MS,
   };
+  const heartbeat = { jobs: deps.jobs, queue: deps.queue, now: () => nowOf(deps), timers: deps.timers ?? intervalTimers, warn: (message: string, extra: Record<string, unknown>) => deps.log.warn(message, extra) };
+  const stopHeartbeat = startHeartbeat(heartbeat, job, owner, delivery.receiptHandle);
   let outcome: Awaited<ReturnType<JobRunner>>;
   try {
     outcome = await runner(context);
   } catch (error) {
+    stopHeartbeat();
     await settleRunError(deps, delivery, job, owner, error);
     return;
   }
+  stopHeartbeat();
   const settle = (move: Omit<JobMove, 'from' | 'leaseOwner'>) => deps.jobs.move(workspaceId, id, { from: RUNNING_STATUSES, leaseOwner: owner, lease: null, ...move });
   const at = nowOf(deps).toISOString();
   if (outcome.outcome === 'completed') {
@@ -231,7 +238,7 @@ async function settleRunError(deps: JobWorkerDeps, delivery: JobDelivery, job: J
     patch: { attempts, error, finishedAt: nowOf(deps).toISOString() },
   });
   if (!failed) return;
-  await announceFailure(deps, failed, error);
+  await settledFailure(deps, failed, error);
   await deps.queue.setVisibility(delivery.receiptHandle, 0);
   throw new RedeliveryRequested(`attempt ${attempts} of ${job.retryCount} failed: the message goes to the dead-letter queue`);
 }
@@ -245,7 +252,18 @@ async function settleFailed(deps: JobWorkerDeps, job: Job, owner: string, error:
     lease: null,
     patch: { error, finishedAt: nowOf(deps).toISOString() },
   });
-  if (failed) await announceFailure(deps, failed, error);
+  if (failed) await settledFailure(deps, failed, error);
+}
+
+/** A job failed for good: it gives back what it was charged (it produced nothing), then tells clients. */
+async function settledFailure(deps: JobWorkerDeps, job: Job, error: JobError): Promise<void> {
+  try {
+    await deps.releaseCharge?.(job);
+  } catch (thrown) {
+    // The job stays failed; its charge was lowered first, so at worst the user lost rows, never gained any.
+    deps.log.warn('The failed job\'s charge was not given back', { jobId: job.id, error: thrown });
+  }
+  await announceFailure(deps, job, error);
 }
 
 async function announceFailure(deps: JobWorkerDeps, job: Job, error: JobError): Promise<void> {

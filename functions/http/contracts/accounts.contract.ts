@@ -15,6 +15,7 @@ import {
   userSchema,
 } from '../../domain/accounts/schemas.ts';
 import { defineContracts, successBody } from '../../platform/http/route-contract.ts';
+import { IDEMPOTENCY_CONFLICT, idempotencyHeadersSchema } from '../../platform/http/idempotency-header.ts';
 
 const AUTH = 'auth';
 const KEYS = 'api-keys';
@@ -104,10 +105,15 @@ export const accountsContracts = defineContracts([
     description: 'The key acts for its creator and never with a higher role. Only its hash and a display prefix are stored.',
     tag: KEYS,
     body: createApiKeySchema,
+    headers: idempotencyHeadersSchema,
     responses: {
-      201: { description: 'The key, in full, this once', body: successBody({ message, key: z.string(), api_key: apiKeySchema }) },
+      201: {
+        description: 'The key, in full, this once. An Idempotency-Key replay answers the same with `key: null`: the plaintext is never stored',
+        body: successBody({ message, key: z.string().nullable(), api_key: apiKeySchema }),
+      },
       401: unauthorized,
       403: { description: 'A user asked for an admin key (ERR_FORBIDDEN)' },
+      409: { description: `The user holds the most live keys allowed (ERR_TOO_MANY_API_KEYS), or: ${IDEMPOTENCY_CONFLICT}` },
     },
   },
   {
@@ -137,15 +143,19 @@ export const accountsContracts = defineContracts([
     method: 'POST',
     path: '/v1/users',
     summary: 'Create or invite a user (admin)',
-    description: 'With `password` the user can sign in at once; without it an invitation mail carries a link to choose one (valid 7 days).',
+    description:
+      'With `password` the user can sign in at once; without it an invitation mail carries a link to choose one (valid 7 days). ' +
+      'An email already used in another workspace gets the same 201 answer as a new one, but nothing is created and the address is mailed instead: ' +
+      'the answer never tells which emails other workspaces hold.',
     tag: USERS,
     body: createUserSchema,
+    headers: idempotencyHeadersSchema,
     responses: {
       201: { description: 'Created', body: successBody({ user: userSchema, invitation_sent: z.boolean() }) },
       400: { description: 'Invalid field or weak password (ERR_VALIDATION)' },
       401: unauthorized,
       403: forbidden,
-      409: { description: 'The email is taken (ERR_CONFLICT)' },
+      409: { description: `The email is taken in this workspace (ERR_CONFLICT), or: ${IDEMPOTENCY_CONFLICT}` },
     },
   },
   {

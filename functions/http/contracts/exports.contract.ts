@@ -13,6 +13,7 @@ export const exportsContracts = defineContracts([
     params: jobParamsSchema,
     responses: {
       200: { description: 'The link, the file name and its size', body: exportDownloadSchema },
+      403: { description: 'ERR_DOWNLOAD_LIMIT_EXCEEDED: the export was made by someone else and its rows do not fit in your download limit (you pay once per export; the user who created it downloads free)' },
       404: { description: 'ERR_NOT_FOUND: no such job in this workspace, or a job without a file (an import with no invalid rows)' },
       409: { description: 'ERR_EXPORT_NOT_READY: the export is not completed (yet); `details[0].message` is its status' },
     },

@@ -4,6 +4,7 @@ import { createJobRequestSchema, jobParamsSchema, listJobsQuerySchema, MAX_JOB_P
 import { jobViewSchema } from '../../domain/jobs/job-view.ts';
 import { WS_TICKET_TTL_SECONDS } from '../../domain/realtime/ws-ticket.ts';
 import { defineContracts, successBody, type RouteContract } from '../../platform/http/route-contract.ts';
+import { IDEMPOTENCY_CONFLICT, idempotencyHeadersSchema } from '../../platform/http/idempotency-header.ts';
 
 const TAG = 'jobs';
 
@@ -15,7 +16,7 @@ const sources = (to: string): string =>
     .map(([from]) => from)
     .join(', ');
 
-const actionRoute = (action: string, to: string, what: string): RouteContract => ({
+const actionRoute = (action: string, to: string, what: string, refusals: RouteContract['responses'] = {}): RouteContract => ({
   method: 'POST',
   path: `/v1/jobs/{id}/${action}`,
   summary: `${action[0]?.toUpperCase()}${action.slice(1)} a job`,
@@ -26,6 +27,7 @@ const actionRoute = (action: string, to: string, what: string): RouteContract =>
     200: { description: `The job, now ${to}`, body: jobBody },
     404: { description: 'ERR_NOT_FOUND: no such job in this workspace' },
     409: { description: 'ERR_CONFLICT: the job\'s status does not allow it; the message and `details` name the current status' },
+    ...refusals,
   },
 });
 
@@ -40,10 +42,12 @@ export const jobsContracts = defineContracts([
       'job gets before it fails for good. Follow it with `GET /v1/jobs/{id}` or live over the WebSocket (`POST /v1/ws-tickets`).',
     tag: TAG,
     body: createJobRequestSchema,
+    headers: idempotencyHeadersSchema,
     responses: {
       201: { description: 'The job, in_queue', body: jobBody },
+      409: { description: IDEMPOTENCY_CONFLICT },
       400: { description: 'ERR_MISSING_JOB_TYPE, or ERR_VALIDATION naming the field (an unknown job_type names `job_type`)' },
-      403: { description: 'ERR_FORBIDDEN: job_data.s3_key is not an upload of this workspace' },
+      403: { description: 'ERR_FORBIDDEN: job_data.s3_key is not an upload of this workspace; ERR_DOWNLOAD_LIMIT_EXCEEDED: the export does not fit in your download limit' },
       503: { description: 'ERR_UNAVAILABLE: the job was created but could not be queued (it is stopped; retry it)' },
     },
   },
@@ -68,7 +72,12 @@ export const jobsContracts = defineContracts([
     responses: { 200: { description: 'The job', body: jobBody }, 404: { description: 'ERR_NOT_FOUND: no such job in this workspace' } },
   },
   actionRoute('stop', 'stopped', 'Stops the job; a running worker stops at its next progress report.'),
-  actionRoute('retry', 'retry_in_queued', 'Queues the job again with a fresh attempt budget; an import resumes from its checkpoint.'),
+  actionRoute(
+    'retry',
+    'retry_in_queued',
+    'Queues the job again with a fresh attempt budget; an import resumes from its checkpoint. An export retried by the user who paid for it is charged again for what it can produce now; anyone else\'s retry writes at most what it still holds charged.',
+    { 403: { description: 'ERR_DOWNLOAD_LIMIT_EXCEEDED: the export\'s current rows do not fit in your download limit' } },
+  ),
   actionRoute('pause', 'paused', 'Pauses a running job at its next progress report.'),
   actionRoute('resume', 'in_queue', 'Queues a paused job again; it resumes from its checkpoint.'),
   {

@@ -5,6 +5,7 @@ import { companyInputSchema, contactInputSchema } from '../../domain/records/inp
 import { conditionalWriteHeadersSchema, recordParamsSchema } from '../../domain/records/record-request.ts';
 import { MAX_UPSERT_ROWS } from '../../domain/records/upsert-batch.ts';
 import { defineContracts, successBody, type RouteContract } from '../../platform/http/route-contract.ts';
+import { IDEMPOTENCY_CONFLICT, idempotencyHeadersSchema } from '../../platform/http/idempotency-header.ts';
 
 const TAG = 'records';
 
@@ -129,13 +130,14 @@ export const recordsContracts = defineContracts([
       'A contact with that identity that already exists is a 409; a deleted one is replaced.',
     tag: TAG,
     body: contactInputSchema,
+    headers: idempotencyHeadersSchema,
     responses: {
       201: {
         description: 'Created',
         body: successBody({ data: recordSchema(CONTACT_FIELDS) }),
         headers: { ...ETAG, location: 'The path of the new contact' },
       },
-      409: { description: 'A contact with this identity already exists' },
+      409: { description: `A contact with this identity already exists, or: ${IDEMPOTENCY_CONFLICT}` },
     },
   },
   {

@@ -18,6 +18,7 @@ import {
   uploadTicketSchema,
 } from '../../domain/uploads/upload-schemas.ts';
 import { defineContracts } from '../../platform/http/route-contract.ts';
+import { IDEMPOTENCY_CONFLICT, idempotencyHeadersSchema } from '../../platform/http/idempotency-header.ts';
 
 const TAG = 'uploads';
 const TYPES = ALLOWED_UPLOAD_CONTENT_TYPES.join(', ');
@@ -34,8 +35,10 @@ export const uploadsContracts = defineContracts([
       `Files up to ${MAX_SINGLE_UPLOAD_BYTES} bytes; types ${TYPES}. Pass the returned \`s3_key\` to an \`insert_csv_file\` job.`,
     tag: TAG,
     body: newUploadSchema,
+    headers: idempotencyHeadersSchema,
     responses: {
       201: { description: 'The URLs and the key the file will have', body: uploadTicketSchema },
+      409: { description: IDEMPOTENCY_CONFLICT },
       400: { description: 'ERR_MISSING_FILENAME, or ERR_VALIDATION naming the field' },
       413: { description: `ERR_FILE_TOO_LARGE: size over ${MAX_SINGLE_UPLOAD_BYTES}` },
       415: { description: 'ERR_UNSUPPORTED_MEDIA_TYPE: content_type or file extension not importable' },
@@ -48,8 +51,10 @@ export const uploadsContracts = defineContracts([
     description: `For files up to ${MAX_MULTIPART_UPLOAD_BYTES} bytes. Cut the file into \`part_count\` parts of \`part_size\` bytes (the last may be smaller), then ask for part URLs.`,
     tag: TAG,
     body: newUploadSchema,
+    headers: idempotencyHeadersSchema,
     responses: {
       201: { description: 'The upload id and the key', body: multipartStartedSchema },
+      409: { description: IDEMPOTENCY_CONFLICT },
       400: { description: 'ERR_MISSING_FILENAME, or ERR_VALIDATION naming the field' },
       413: { description: 'ERR_FILE_TOO_LARGE' },
       415: { description: 'ERR_UNSUPPORTED_MEDIA_TYPE' },

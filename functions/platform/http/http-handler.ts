@@ -1,4 +1,4 @@
-import middy from '@middy/core';
+import middy, { type MiddlewareObj } from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
@@ -27,6 +27,12 @@ export interface HttpHandlerOptions {
   readonly admin?: boolean;
   /** Parse a JSON body, refusing a malformed or hostile one; `optional` lets an empty body mean `{}`. */
   readonly json: 'required' | 'optional' | false;
+  /**
+   * A creating route honours `Idempotency-Key` with this middleware (idempotencyMiddleware() of
+   * functions/platform/services/idempotency.services.ts). Passed in, not built here, so that
+   * only the creating handlers' bundles carry the idempotency library.
+   */
+  readonly idempotency?: MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, HttpContext>;
 }
 
 const ANONYMOUS: Principal = { workspaceId: '', role: 'user' };
@@ -41,6 +47,7 @@ export function httpHandler(options: HttpHandlerOptions, useCase: UseCase) {
     .use(errorMapper());
   if (options.authorized || options.admin) chain.use(workspaceScope({ admin: options.admin ?? false }));
   if (options.json) chain.use(jsonBody({ optional: options.json === 'optional' }));
+  if (options.idempotency) chain.use(options.idempotency);
   return chain.handler((event, context) =>
     useCase({
       event,

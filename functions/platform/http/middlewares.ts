@@ -42,8 +42,10 @@ export const workspaceScope = (opts: { admin?: boolean } = {}): HttpMiddleware =
       throw new AppError('ERR_UNAUTHORIZED', 'A valid access token or API key is required (Authorization: Bearer <token>)');
     }
     if (auth.retryAfter !== undefined) throw new RateLimitedError(Number(auth.retryAfter));
-    // Contexts from before roles existed carry none: they came from operator API keys.
-    const role = isRole(auth.role) ? auth.role : 'admin';
+    // The authorizer always names a role; anything else is a defect there, and failing closed
+    // keeps such a defect from granting admin rights.
+    if (!isRole(auth.role)) throw new AppError('ERR_FORBIDDEN', 'The credential carries no known role');
+    const role = auth.role;
     if (opts.admin && role !== 'admin') throw new AppError('ERR_FORBIDDEN', 'This route is for workspace admins');
     request.context.workspaceId = auth.workspaceId;
     request.context.principal = {

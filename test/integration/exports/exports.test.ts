@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestCloud, type TestCloud } from '../helpers/test-cloud.ts';
+import { v7 as uuidv7 } from 'uuid';
+import { DynamoJobStore } from '../../../functions/adapters/dynamodb/jobs.dynamodb.ts';
 import { waitForJob } from '../imports/import-helpers.ts';
 
 let t: TestCloud;
@@ -99,7 +101,12 @@ describe('export_csv_file through the local cloud', () => {
     const done = await exportJob({ entity: 'contact', format: 'csv', select_columns: ['email'] });
     await waitForJob(t, done);
     const stranger = await t.api(`/v1/jobs/${done}/download`, { key: t.keys.b });
-    const failed = await exportJob({ entity: 'contact', format: 'csv', select_columns: ['not_a_field'] });
+    // An export cannot be made to fail from the API any more (it is validated at creation): put one in the table.
+    const store = new DynamoJobStore(t.documents, t.cloud.resources.tables.control);
+    const failed = (await store.create({ id: uuidv7(), workspaceId: 'dev', type: 'export_csv_file', data: { entity: 'contact' }, retryCount: 1 })).id;
+    await store.move('dev', failed, { from: ['open'], to: 'in_queue' });
+    await store.move('dev', failed, { from: ['in_queue'], to: 'processing' });
+    await store.move('dev', failed, { from: ['processing'], to: 'failed', patch: { error: { code: 'ERR_VALIDATION', message: 'seeded' } } });
     const failedJob = await waitForJob(t, failed);
     const notReady = await t.api(`/v1/jobs/${failed}/download`);
     const unknown = await t.api('/v1/jobs/no-such-job/download');
@@ -112,7 +119,15 @@ describe('export_csv_file through the local cloud', () => {
     expect(unknown.status).toBe(404);
   });
 
-  it('It should refuse paging options and a limit over the row cap when the job is created', async () => {
+  it('It should refuse paging options, a limit over the row cap and unknown columns when the job is created', async () => {
+    const columns = await t.api('/v1/jobs', { body: { job_type: 'export_csv_file', job_data: { entity: 'contact', select_columns: ['email', 'no_such_column'] } } });
+    const queryColumns = await t.api('/v1/jobs', { body: { job_type: 'export_csv_file', job_data: { entity: 'contact', query: { select_columns: ['nope'] } } } });
+    const field = await t.api('/v1/jobs', { body: { job_type: 'export_csv_file', job_data: { entity: 'contact', query: { where: { keyword_match: { must: { no_field: 'x' } } } } } } });
+    expect([columns.status, queryColumns.status, field.status]).toEqual([400, 400, 400]);
+    expect(columns.body.error.details.map((d: { path: string }) => d.path)).toEqual(['job_data.select_columns[1]']);
+    expect(queryColumns.body.error.details.map((d: { path: string }) => d.path)).toEqual(['job_data.query.select_columns[0]']);
+    expect(field.body.error.details[0].path).toMatch(/^job_data\.query\.where\.keyword_match/);
+
     const res = await t.api('/v1/jobs', { body: { job_type: 'export_csv_file', job_data: { entity: 'contact', query: { page: 2, limit: 5_000_000 } } } });
     expect(res.status).toBe(400);
     expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['job_data.query.page', 'job_data.query.limit']));

@@ -101,6 +101,14 @@ export class MemoryLedger implements DownloadLedger {
     this.used_.set(key, used + rows);
     return { ok: true, used: used + rows };
   }
+  readonly receipts = new Set<string>();
+  async chargeOnce(ws: string, userId: string, receipt: string, period: string, rows: number, limit: number) {
+    const paid = `${ws}#${userId}#${receipt}`;
+    if (this.receipts.has(paid)) return { ok: true as const, used: await this.used(ws, userId, period), alreadyPaid: true };
+    const outcome = await this.charge(ws, userId, period, rows, limit);
+    if (outcome.ok) this.receipts.add(paid);
+    return outcome;
+  }
   async refund(ws: string, userId: string, period: string, rows: number) {
     const key = `${ws}#${userId}#${period}`;
     this.used_.set(key, (this.used_.get(key) ?? 0) - rows);

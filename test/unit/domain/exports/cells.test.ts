@@ -16,7 +16,7 @@ describe('formula neutralisation', () => {
     ['a@b.com', 'a@b.com'],
     ["'quoted", "'quoted"],
     ['', ''],
-    [' =1', ' =1'],
+    [' =1', "' =1"],
   ])('It should write %j as %j', (input, expected) => {
     expect(neutraliseCell(input)).toBe(expected);
   });
@@ -44,7 +44,8 @@ describe('CSV writer', () => {
     ['two\nlines', '"two\nlines"'],
     ['cr\rhere', '"cr\rhere"'],
     ['', ''],
-    ['semi;colon', 'semi;colon'],
+    ['semi;colon', '"semi;colon"'],
+    ['tab\there', '"tab\there"'],
   ])('It should quote %j as %j', (input, expected) => {
     expect(csvField(input)).toBe(expected);
   });

@@ -1,75 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { ExportFiles, FileSink } from '../../../../functions/domain/exports/export-ports.ts';
 import { runExport } from '../../../../functions/domain/exports/run-export.ts';
-import type { Job } from '../../../../functions/domain/jobs/job.ts';
-import type { JobRunContext } from '../../../../functions/domain/jobs/runner.ts';
-import type { JobEvent } from '../../../../functions/ports/job-events.port.ts';
-import type { JobStore } from '../../../../functions/ports/jobs.port.ts';
-import type { RecordSearch } from '../../../../functions/ports/search.port.ts';
+import { contacts, contextFor, fakeSearch, memoryFiles } from './export-fakes.ts';
 
-type Doc = Record<string, unknown>;
-
-/** Serves search_after pages over docs sorted by uuid, as the compiled VQL asks (no order_by). */
-function fakeSearch(docs: Doc[]): RecordSearch & { bodies: Record<string, unknown>[] } {
-  const sorted = [...docs].sort((a, b) => String(a.uuid).localeCompare(String(b.uuid)));
-  const bodies: Record<string, unknown>[] = [];
-  return {
-    bodies,
-    search: async (_entity, body) => {
-      bodies.push(body);
-      const after = (body.search_after as string[] | undefined)?.[0];
-      const page = sorted.filter((d) => after === undefined || String(d.uuid) > after).slice(0, Number(body.size));
-      return { hits: page.map((d) => ({ source: d, sort: [d.uuid] })), total: page.length };
-    },
-    count: async () => docs.length,
-    apply: async () => [],
-  };
-}
-
-class MemorySink implements FileSink {
-  chunks: Uint8Array[] = [];
-  state = 'open';
-  async write(chunk: Uint8Array) {
-    this.chunks.push(Uint8Array.from(chunk));
-  }
-  async complete() {
-    this.state = 'completed';
-    return { bytes: this.chunks.reduce((n, c) => n + c.length, 0) };
-  }
-  async abort() {
-    this.state = 'aborted';
-  }
-  get buffer(): Buffer {
-    return Buffer.concat(this.chunks);
-  }
-}
-
-function memoryFiles(): ExportFiles & { opened: { key: string; type: string; sink: MemorySink }[] } {
-  const opened: { key: string; type: string; sink: MemorySink }[] = [];
-  return {
-    opened,
-    create: (key, type) => {
-      const sink = new MemorySink();
-      opened.push({ key, type, sink });
-      return sink;
-    },
-  };
-}
-
-function contextFor(data: Record<string, unknown>, opts: { stopAfterReports?: number; remainingMs?: number } = {}) {
-  const events: JobEvent[] = [];
-  let reports = 0;
-  const job = { id: 'job-1', workspaceId: 'ws-1', type: 'export_csv_file', status: 'processing', data } as unknown as Job;
-  const jobs = {
-    report: async () => (++reports > (opts.stopAfterReports ?? Infinity) ? undefined : job),
-  } as unknown as JobStore;
-  const ctx: JobRunContext = { job, jobs, events: { publish: async (_ws, e) => void events.push(e) }, remainingMs: () => opts.remainingMs ?? 60_000 };
-  return { ctx, events };
-}
-
-const contacts = (n: number): Doc[] =>
-  Array.from({ length: n }, (_, i) => ({ uuid: `u-${String(i).padStart(5, '0')}`, first_name: `Ann ${i}`, email: `a${i}@x.io`, departments: ['sales', 'ops'] }));
+/** These exports carry no download charge: nothing is ever refunded. */
+const ledger = { refund: async () => expect.unreachable('no refund without a charge') };
 
 describe('runExport', () => {
   it('It should write every match as CSV in order, neutralised and quoted, and report the result', async () => {
@@ -79,7 +14,7 @@ describe('runExport', () => {
     ];
     const files = memoryFiles();
     const { ctx, events } = contextFor({ entity: 'contact', format: 'csv', select_columns: ['first_name', 'email', 'departments'] });
-    const outcome = await runExport({ search: fakeSearch(docs), files }, ctx);
+    const outcome = await runExport({ search: fakeSearch(docs), files, ledger }, ctx);
     const file = files.opened[0]!;
     expect(file.key).toBe('workspaces/ws-1/exports/job-1.csv');
     expect(file.sink.state).toBe('completed');
@@ -88,7 +23,7 @@ describe('runExport', () => {
     );
     expect(outcome).toEqual({
       outcome: 'completed',
-      result: { s3_key: file.key, format: 'csv', rows: 2, bytes: file.sink.buffer.length, columns: ['first_name', 'email', 'departments'], matches: 2, row_cap: 1_000_000, capped: false },
+      result: { s3_key: file.key, format: 'csv', rows: 2, bytes: file.sink.buffer.length, columns: ['first_name', 'email', 'departments'], matches: 2, row_cap: 1_000_000, capped: false, capped_by_charge: false },
     });
     expect(events.map((e) => e.type)).toEqual(['stage_start', 'progress', 'stage_complete']);
   });
@@ -97,7 +32,7 @@ describe('runExport', () => {
     const search = fakeSearch(contacts(1203));
     const files = memoryFiles();
     const { ctx } = contextFor({ entity: 'contact', format: 'csv', select_columns: ['uuid'], query: { limit: 1100 } });
-    const outcome = await runExport({ search, files }, ctx);
+    const outcome = await runExport({ search, files, ledger }, ctx);
     expect(outcome).toMatchObject({ outcome: 'completed', result: { rows: 1100, capped: true, row_cap: 1100, matches: 1203 } });
     const lines = files.opened[0]!.sink.buffer.toString('utf8').trimEnd().split('\r\n');
     expect(lines).toHaveLength(1101);
@@ -111,7 +46,7 @@ describe('runExport', () => {
     const docs = [{ uuid: 'u-1', name: '@evil', employees_count: 42, industries: ['saas'] }, { uuid: 'u-2', name: 'Plain', employees_count: -3 }];
     const files = memoryFiles();
     const { ctx } = contextFor({ entity: 'company', format: 'xlsx', select_columns: ['name', 'employees_count', 'industries'] });
-    const outcome = await runExport({ search: fakeSearch(docs), files }, ctx);
+    const outcome = await runExport({ search: fakeSearch(docs), files, ledger }, ctx);
     expect(outcome).toMatchObject({ outcome: 'completed', result: { format: 'xlsx', rows: 2 } });
     expect(files.opened[0]!.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const book = new ExcelJS.Workbook();
@@ -127,14 +62,14 @@ describe('runExport', () => {
   it('It should abort the file and say stopped when the job stops meanwhile', async () => {
     const files = memoryFiles();
     const { ctx } = contextFor({ entity: 'contact', format: 'csv' }, { stopAfterReports: 0 });
-    expect(await runExport({ search: fakeSearch(contacts(10)), files }, ctx)).toEqual({ outcome: 'stopped' });
+    expect(await runExport({ search: fakeSearch(contacts(10)), files, ledger }, ctx)).toEqual({ outcome: 'stopped' });
     expect(files.opened[0]!.sink.state).toBe('aborted');
   });
 
   it('It should fail with ERR_EXPORT_TIME_LIMIT and abort the file when the run has no time left', async () => {
     const files = memoryFiles();
     const { ctx } = contextFor({ entity: 'contact', format: 'csv' }, { remainingMs: 0 });
-    await expect(runExport({ search: fakeSearch(contacts(10)), files }, ctx)).rejects.toMatchObject({ code: 'ERR_EXPORT_TIME_LIMIT' });
+    await expect(runExport({ search: fakeSearch(contacts(10)), files, ledger }, ctx)).rejects.toMatchObject({ code: 'ERR_EXPORT_TIME_LIMIT' });
     expect(files.opened[0]!.sink.state).toBe('aborted');
   });
 
@@ -146,7 +81,7 @@ describe('runExport', () => {
   ])('It should fail %j with ERR_VALIDATION naming %s, before any file is opened', async (data, path) => {
     const files = memoryFiles();
     const { ctx } = contextFor(data);
-    const error = await runExport({ search: fakeSearch([]), files }, ctx).then(() => undefined, (e: unknown) => e as { code: string; details: { path: string }[] });
+    const error = await runExport({ search: fakeSearch([]), files, ledger }, ctx).then(() => undefined, (e: unknown) => e as { code: string; details: { path: string }[] });
     expect(error?.code).toBe('ERR_VALIDATION');
     expect(error?.details.map((d) => d.path)).toContain(path);
     expect(files.opened).toHaveLength(0);
@@ -155,7 +90,7 @@ describe('runExport', () => {
   it('It should refuse an unknown column before any file is opened', async () => {
     const files = memoryFiles();
     const { ctx } = contextFor({ entity: 'contact', select_columns: ['password'] });
-    await expect(runExport({ search: fakeSearch(contacts(1)), files }, ctx)).rejects.toMatchObject({ code: 'ERR_VALIDATION' });
+    await expect(runExport({ search: fakeSearch(contacts(1)), files, ledger }, ctx)).rejects.toMatchObject({ code: 'ERR_VALIDATION' });
     expect(files.opened).toHaveLength(0);
   });
 });

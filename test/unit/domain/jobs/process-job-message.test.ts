@@ -11,6 +11,7 @@ import {
 import type { JobRunner } from '../../../../functions/domain/jobs/runner.ts';
 import { AppError } from '../../../../functions/platform/errors.ts';
 import type { JobEvent } from '../../../../functions/ports/job-events.port.ts';
+import { JOB_LEASE_MS } from '../../../../functions/domain/jobs/lease-heartbeat.ts';
 import { MemoryJobStore } from './memory-job-store.ts';
 
 const WS = 'ws-a';
@@ -54,8 +55,8 @@ function setup(runner: JobRunner | undefined, start: Job = jobIn('in_queue')) {
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     now,
   };
-  const deliver = (messageId = 'm-1'): Promise<void> =>
-    processJobMessage(deps, {
+  const deliver = (messageId = 'm-1', extra: Partial<JobWorkerDeps> = {}): Promise<void> =>
+    processJobMessage({ ...deps, ...extra }, {
       message: { workspace_id: WS, job_id: ID },
       messageId,
       receiptHandle: `rh-${messageId}`,
@@ -82,7 +83,9 @@ describe('processJobMessage', () => {
     expect(job.finishedAt).toBeDefined();
     expect(job.leaseOwner).toBeUndefined();
     expect(t.events.map((e) => (e.type === 'status' ? e.status : e.type))).toEqual(['processing', 'completed']);
-    expect(t.queue.visibility[0]?.seconds).toBeGreaterThan(LAMBDA_LEFT_MS / 1000);
+    // The message stays hidden for the short lease (renewed while the run lives), not the Lambda's whole budget.
+    expect(t.queue.visibility[0]?.seconds).toBeGreaterThan(JOB_LEASE_MS / 1000);
+    expect(t.queue.visibility[0]?.seconds).toBeLessThan(LAMBDA_LEFT_MS / 1000);
   });
 
   it('It should let only one of two simultaneous deliveries run the job', async () => {
@@ -176,6 +179,31 @@ describe('processJobMessage', () => {
     expect(again).toBeInstanceOf(RedeliveryRequested);
     expect(t.queue.visibility.at(-1)).toEqual({ receipt: 'rh-m-1', seconds: 0 });
     expect(stranger).toBeUndefined();
+  });
+
+  it('It should give back what a job was charged only once it failed for good, never on a failure it retries', async () => {
+    // Prepare
+    const released: { status: string; attempts: number }[] = [];
+    const t = setup(async () => {
+      throw new Error('still broken');
+    }, jobIn('in_queue', { retryCount: 2 }));
+    const deps = { releaseCharge: async (job: Job) => void released.push({ status: job.status, attempts: job.attempts }) };
+    // Act
+    await t.deliver('m-1', deps).catch(() => undefined);
+    const afterRetryable = released.length;
+    await t.deliver('m-1', deps).catch(() => undefined);
+    // Assess
+    expect(afterRetryable).toBe(0);
+    expect(released).toEqual([{ status: 'failed', attempts: 2 }]);
+  });
+
+  it('It should give back what a job was charged when its own input fails it', async () => {
+    const released: string[] = [];
+    const t = setup(async () => {
+      throw new AppError('ERR_VALIDATION', 'bad');
+    });
+    await t.deliver('m-1', { releaseCharge: async (job: Job) => void released.push(job.status) });
+    expect(released).toEqual(['failed']);
   });
 
   it('It should wait for a live lease and take over a job whose run crashed once its lease ended', async () => {

@@ -1,0 +1,71 @@
+/**
+ * The control table: everything that is not a record (accounts, keys, sessions, jobs, uploads,
+ * connections, counters). Several features share it, so it is declared once, here, with the
+ * key map a newcomer reads before adding an item type.
+ */
+import { defineFeature } from '../types.ts';
+import type { TableSpec } from '../types.ts';
+
+/**
+ * Every key prefix the DynamoDB adapters (functions/adapters/dynamodb) write to the control
+ * table, and what it holds. A new item type adds its prefix here; test/unit/topology.test.ts
+ * fails when an adapter writes a prefix this map does not list.
+ */
+export const CONTROL_KEY_PREFIXES = {
+  // ---- partition keys ----
+  'WS#': 'a workspace\'s own items (pk = WS#<workspace>); the sort key says which',
+  'APIKEY#': 'API key by hash (pk), or a workspace\'s key listing (sk = APIKEY#<keyId>)',
+  'EMAIL#': 'user by lower-cased email, unique (pk)',
+  'SESSION#': 'session, the refresh-token family (pk)',
+  'REFRESH#': 'refresh token by hash (pk), expires_at TTL',
+  'ONETIME#': 'password-reset or invitation token by hash (pk), expires_at TTL',
+  'RATE#': 'rate-limit window counter (pk = RATE#<rule>#<subject hash>#<window start>), expires_at TTL',
+  'CONN#': 'WebSocket connection (pk), or a job subscriber (sk = CONN#<connectionId>)',
+  'WSTICKET#': 'single-use WebSocket ticket by hash (pk), expires_at TTL',
+  'JOBSUB#': 'subscribers of a job (pk = JOBSUB#<workspace>#<job id>)',
+  IDEMPOTENCY: 'Idempotency-Key records of the creating routes (pk = IDEMPOTENCY, sk = request#<sha256>), expires_at TTL',
+  'CALLS#': 'outbound call log (pk = CALLS#<workspace>#<provider>, sk = CALL#<ISO time>#<uuid>), expires_at TTL',
+  // ---- sort keys under WS#<workspace> ----
+  'USER#': 'a user of the workspace (sk)',
+  'DOWNLOADS#': 'rows downloaded per user and month (sk = DOWNLOADS#<user>#<yyyy-mm>)',
+  'DOWNLOAD_RECEIPT#': 'a paid download of another principal\'s file, so it is charged once (sk = DOWNLOAD_RECEIPT#<user>#JOB#<id>)',
+  'UPLOAD#': 'an uploaded object (sk = UPLOAD#<s3 key>)',
+  'JOB#': 'a job (sk = JOB#<uuid v7>, time-sortable)',
+  // ---- sort keys under other partitions ----
+  'CALL#': 'one outbound call under CALLS#<workspace>#<provider> (sk = CALL#<ISO time>#<uuid>)',
+} as const;
+
+/** Fixed sort keys: items that exist once per partition. */
+export const CONTROL_FIXED_SORT_KEYS = ['APIKEY', 'EMAIL', 'SESSION', 'REFRESH', 'ONETIME', 'RATE', 'CONN', 'WSTICKET', 'ADMINS', 'LIMITS', 'WORKSPACE'] as const;
+
+export const controlTable: TableSpec = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  timeToLiveAttribute: 'expires_at',
+  accessPatterns: [
+    'API key by hash (authorizer): pk = APIKEY#<sha256>, sk = APIKEY (role, created_by, last_used_at)',
+    'API keys of a workspace: pk = WS#<workspace>, sk begins_with APIKEY#<keyId> (→ hash)',
+    'users of a workspace: pk = WS#<workspace>, sk begins_with USER#<id>; active admin count: sk = ADMINS',
+    'user by email (unique, lowercased): pk = EMAIL#<email>, sk = EMAIL (→ workspace, user)',
+    'session (refresh-token family): pk = SESSION#<id>, sk = SESSION; refresh token: pk = REFRESH#<sha256>, sk = REFRESH (expires_at TTL)',
+    'password-reset / invitation token: pk = ONETIME#<sha256>, sk = ONETIME (expires_at TTL)',
+    'rate-limit window counter: pk = RATE#<rule>#<subject hash>#<window start>, sk = RATE (expires_at TTL)',
+    'rows downloaded: pk = WS#<workspace>, sk = DOWNLOADS#<user>#<yyyy-mm>; workspace limits: sk = LIMITS',
+    'workspace: pk = WS#<workspace>, sk = WORKSPACE',
+    'WebSocket connection: pk = CONN#<connectionId>, sk = CONN (expires_at TTL)',
+    'uploaded object: pk = WS#<workspace>, sk = UPLOAD#<s3 key>',
+    'job: pk = WS#<workspace>, sk = JOB#<uuid v7> (time-sortable: list newest first with a descending query on begins_with(sk, JOB#), type/status as filters)',
+    'WebSocket ticket by hash ($connect authorizer, single use: conditional delete): pk = WSTICKET#<sha256>, sk = WSTICKET (expires_at TTL)',
+    'subscribers of a job: pk = JOBSUB#<workspace>#<job id>, sk = CONN#<connectionId> (expires_at TTL)',
+    'Idempotency-Key record (Powertools Idempotency; one static partition, the hash spreads the sort key): pk = IDEMPOTENCY, sk = request#<sha256 of route, workspace, principal, key> (expires_at TTL)',
+    'outbound call log by workspace, provider and time: pk = CALLS#<workspace>#<provider>, sk = CALL#<ISO time>#<uuid> (expires_at TTL)',
+    'outbound rate windows and concurrency shared by every Lambda: pk = RATE#out#<scope>#<window ms>#<start> and RATE#out#<scope>#inflight#<bucket>, sk = RATE (expires_at TTL)',
+  ],
+};
+
+/** The control table as a feature with no functions of its own: it only declares the table. */
+export const controlTableFeature = defineFeature({
+  name: 'controlTable',
+  functions: {},
+  tables: { control: controlTable },
+});
