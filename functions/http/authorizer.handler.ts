@@ -1,7 +1,7 @@
 import type { APIGatewayRequestAuthorizerEventV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
 import { authenticate } from '../domain/auth/authenticate.ts';
 import type { AuthorizerContext } from '../platform/http/middlewares.ts';
-import { logger } from '../platform/logger.ts';
+import { logger, withInvocationLog } from '../platform/logger.ts';
 import { accessTokens, apiKeyCatalog, rateCounter, sessions, users, workspaceLimits } from '../platform/services/accounts.services.ts';
 
 /**
@@ -13,7 +13,7 @@ import { accessTokens, apiKeyCatalog, rateCounter, sessions, users, workspaceLim
  * gate answers 401 ERR_UNAUTHORIZED in the API's own error shape (and 429 with Retry-After for
  * `retryAfter`). No route reads data without that gate (functions/platform/http/middlewares.ts).
  */
-export const handler = async (
+export const handler = withInvocationLog(async (
   event: APIGatewayRequestAuthorizerEventV2,
 ): Promise<APIGatewaySimpleAuthorizerWithContextResult<AuthorizerContext>> => {
   const deps = { tokens: accessTokens, users: users(), sessions: sessions(), keys: apiKeyCatalog(), counter: rateCounter(), limits: workspaceLimits() };
@@ -35,4 +35,4 @@ export const handler = async (
       ...(retryAfterSeconds !== undefined ? { retryAfter: retryAfterSeconds } : {}),
     },
   };
-};
+});

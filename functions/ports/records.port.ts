@@ -5,7 +5,8 @@ import type { PreparedRecord } from '../domain/records/prepare.ts';
 
 export type UpsertOutcome =
   | { readonly ok: true; readonly uuid: string; readonly created: boolean }
-  | { readonly ok: false; readonly uuid: string; readonly reason: string };
+  /** `retryable`: the same write may succeed later (throttling, a 5xx); false when it would fail again. */
+  | { readonly ok: false; readonly uuid: string; readonly reason: string; readonly retryable: boolean };
 
 /** The system of record for companies and contacts, always scoped by workspace. */
 export interface RecordStore {

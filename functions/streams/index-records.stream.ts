@@ -2,7 +2,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { indexOperationFor } from '../domain/records/search-document.ts';
-import { logger } from '../platform/logger.ts';
+import { logger, withInvocationLog } from '../platform/logger.ts';
 import { publishCounts } from '../platform/metrics.ts';
 import { recordSearch } from '../platform/services/search.services.ts';
 import type { IndexOperation } from '../ports/search.port.ts';
@@ -14,7 +14,7 @@ const toItem = (image: unknown) => (image ? unmarshall(image as Record<string, A
  * DynamoDB stream → one `_bulk` per batch. Failed documents are reported by sequence number, so
  * Lambda retries from the first of them; already-applied versions answer 409 and count as done.
  */
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+export const handler = withInvocationLog(async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const ops: IndexOperation[] = [];
   const sequenceOfOp: string[] = [];
   for (const record of event.Records) {
@@ -33,4 +33,4 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
   if (failed.length > 0) logger.warn('Documents not indexed', { failed: failed.length, of: ops.length });
   publishCounts({ DocumentsIndexed: ops.length - failed.length, IndexFailures: failed.length });
   return { batchItemFailures: failed.map((i) => ({ itemIdentifier: sequenceOfOp[i] ?? '' })) };
-};
+});

@@ -3,7 +3,7 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { releaseFailedCharge } from '../domain/exports/export-charge.ts';
 import { jobMessageSchema } from '../domain/jobs/job-message.ts';
 import { processJobMessage, RedeliveryRequested, type JobWorkerDeps } from '../domain/jobs/process-job-message.ts';
-import { logger } from '../platform/logger.ts';
+import { logger, withInvocationLog } from '../platform/logger.ts';
 import { downloadLedger } from '../platform/services/accounts.services.ts';
 import { jobQueue, jobStore } from '../platform/services/jobs.services.ts';
 import { jobEvents } from '../platform/services/realtime.services.ts';
@@ -56,5 +56,5 @@ async function runOne(record: SQSRecord, context?: Context): Promise<void> {
 
 // A redelivery the worker asks for is expected, not a function error: report every failed
 // record in batchItemFailures instead of throwing when the (one-message) batch fails whole.
-export const handler = async (event: SQSEvent, context: Context) =>
-  processPartialResponse(event, runOne, processor, { context, throwOnFullBatchFailure: false });
+export const handler = withInvocationLog(async (event: SQSEvent, context: Context) =>
+  processPartialResponse(event, runOne, processor, { context, throwOnFullBatchFailure: false }));

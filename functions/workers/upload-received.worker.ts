@@ -1,7 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, S3Event, SQSEvent, SQSRecord } from 'aws-lambda';
 import { workspaceOfKey } from '../domain/uploads/upload-key.ts';
-import { logger } from '../platform/logger.ts';
+import { logger, withInvocationLog } from '../platform/logger.ts';
 import { uploadLog } from '../platform/services/dynamodb.services.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
@@ -29,5 +29,5 @@ async function recordArrivals(message: SQSRecord): Promise<void> {
   }
 }
 
-export const handler = async (event: SQSEvent, context: Context) =>
-  processPartialResponse(event, recordArrivals, processor, { context });
+export const handler = withInvocationLog(async (event: SQSEvent, context: Context) =>
+  processPartialResponse(event, recordArrivals, processor, { context }));

@@ -1,6 +1,7 @@
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { redeemWsTicket } from '../domain/realtime/ws-ticket.ts';
 import { wsTicketStore } from '../platform/services/realtime.services.ts';
+import { withInvocationLog } from '../platform/logger.ts';
 
 /**
  * WebSocket `$connect` authorizer. Browsers cannot set headers on a WebSocket, so the client
@@ -8,7 +9,7 @@ import { wsTicketStore } from '../platform/services/realtime.services.ts';
  * Redeeming consumes the ticket atomically: a reused, expired or unknown ticket is a Deny (403);
  * a missing one never reaches here (API Gateway answers 401 for a missing identity source).
  */
-export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
+export const handler = withInvocationLog(async (event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
   const workspaceId = await redeemWsTicket(wsTicketStore(), event.queryStringParameters?.ticket, new Date());
   return {
     principalId: workspaceId ? `workspace:${workspaceId}` : 'anonymous',
@@ -18,4 +19,4 @@ export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<
     },
     ...(workspaceId ? { context: { workspaceId } } : {}),
   };
-};
+});

@@ -8,6 +8,9 @@ import type { QueueName, TableName } from '../topology.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws.ts';
 import type { LocalCloudEndpoints, LocalCloudResources } from './types.ts';
 
+/** Advertised to the runtime libraries only; the local cloud does not cap concurrent invocations. */
+const LOCAL_MAX_CONCURRENCY = 64;
+
 const entriesOf = <K extends string, V>(record: Record<K, V>): [K, V][] => Object.entries(record) as [K, V][];
 
 export const buildHandlerEnv = (
@@ -43,6 +46,9 @@ export const buildHandlerEnv = (
   // No X-Ray daemon runs locally.
   POWERTOOLS_TRACE_ENABLED: 'false',
   LOG_LEVEL: logLevel,
+  // Invocations run concurrently in this one process, as on Lambda managed instances: this is
+  // how that runtime tells Powertools to keep per-invocation state in the InvokeStore (./invoke.ts).
+  AWS_LAMBDA_MAX_CONCURRENCY: String(LOCAL_MAX_CONCURRENCY),
 });
 
 /** Sets the handler environment and returns how to put the previous one back. */

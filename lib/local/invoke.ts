@@ -4,7 +4,15 @@
  *
  * A timed-out invocation is reported as failed exactly as on Lambda, but JavaScript cannot
  * stop it: its promise keeps running in the background and its result is ignored.
+ *
+ * Every function runs in this one process, several invocations at once, the way Lambda's
+ * managed instances run concurrent invocations in one environment. So, like that runtime, each
+ * invocation runs inside its own scope of the runtime's InvokeStore (AsyncLocalStorage), with
+ * AWS_LAMBDA_MAX_CONCURRENCY set (./env.ts): Powertools keeps its per-invocation state (the
+ * logger's Lambda context and keys) there, so one invocation's records never carry another's
+ * function name or request id.
  */
+import { InvokeStore, InvokeStoreBase } from '@aws/lambda-invoke-store';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,6 +61,7 @@ const loadHandler = async (repoRoot: string, fn: string, spec: FunctionSpec): Pr
 };
 
 const runWithTimeout = async (
+  scope: InvokeStoreBase,
   handler: Handler,
   event: unknown,
   context: Context,
@@ -62,8 +71,8 @@ const runWithTimeout = async (
   const timedOut = new Promise<InvokeOutcome>((resolve) => {
     timer = setTimeout(() => resolve({ status: 'timeout', ...limit }), limit.timeoutMs);
   });
-  const running = Promise.resolve()
-    .then(() => handler(event, context))
+  const running = scope
+    .run({ [InvokeStoreBase.PROTECTED_KEYS.REQUEST_ID]: context.awsRequestId }, () => Promise.resolve().then(() => handler(event, context)))
     .then(
       (result): InvokeOutcome => ({ status: 'ok', result }),
       (error: unknown): InvokeOutcome => ({ status: 'error', error }),
@@ -77,6 +86,8 @@ const runWithTimeout = async (
 
 export const createInvoker = (topology: Topology, repoRoot: string, log: CloudLog): Invoker => {
   const handlers = new Map<string, Promise<Handler>>();
+  // Forced multi-invocation: the store registers itself where Powertools looks for it.
+  const invokeStore = InvokeStore.getInstanceAsync(true);
   let enable: () => void = () => undefined;
   const enabled = new Promise<void>((resolve) => {
     enable = resolve;
@@ -85,7 +96,10 @@ export const createInvoker = (topology: Topology, repoRoot: string, log: CloudLo
   const handlerFor = (fn: string, spec: FunctionSpec): Promise<Handler> => {
     let loading = handlers.get(fn);
     if (loading === undefined) {
-      loading = enabled.then(() => loadHandler(repoRoot, fn, spec));
+      // A module's init runs in a scope of its own: libraries that keep per-invocation state
+      // in the store (Powertools' BatchProcessor, built at module scope) refuse to write
+      // outside one. What they write there belongs to no invocation and is dropped.
+      loading = Promise.all([enabled, invokeStore]).then(([, scope]) => scope.run({}, () => loadHandler(repoRoot, fn, spec)));
       // A module that failed to import (syntax error mid-edit) is retried on the next call.
       loading.catch(() => handlers.delete(fn));
       handlers.set(fn, loading);
@@ -98,8 +112,9 @@ export const createInvoker = (topology: Topology, repoRoot: string, log: CloudLo
     if (spec === undefined) return { status: 'error', error: new Error(`function ${fn} is not in the topology`) };
     const functionName = `${topology.service}-${fn}`;
     let handler: Handler;
+    let scope: InvokeStoreBase;
     try {
-      handler = await handlerFor(fn, spec);
+      [handler, scope] = await Promise.all([handlerFor(fn, spec), invokeStore]);
     } catch (error) {
       log.error(`function ${fn} failed to initialise`, error);
       return { status: 'error', error };
@@ -111,7 +126,7 @@ export const createInvoker = (topology: Topology, repoRoot: string, log: CloudLo
       : { timeoutMs: functionTimeoutMs, limitedBy: 'function' as const };
     // The context's deadline is the function's own: Lambda does not know the caller gave up.
     const context = lambdaContext(functionName, spec, Date.now() + functionTimeoutMs);
-    const outcome = await runWithTimeout(handler, event, context, limit);
+    const outcome = await runWithTimeout(scope, handler, event, context, limit);
     const seconds = (limit.timeoutMs / 1000).toFixed(2);
     if (outcome.status === 'error') log.error(`function ${fn} failed`, outcome.error);
     if (outcome.status === 'timeout' && outcome.limitedBy === 'function') log.error(`function ${fn}: Task timed out after ${seconds} seconds`);

@@ -7,11 +7,14 @@ export class MemoryRecordStore implements RecordStore {
   readonly items = new Map<string, PreparedRecord['fields']>();
   readonly calls: PreparedRecord[][] = [];
   failing = new Set<string>();
+  /** Uuids refused for good (a write that would fail the same way again). */
+  refusing = new Set<string>();
 
   async upsertMany(workspaceId: string, records: readonly PreparedRecord[]): Promise<UpsertOutcome[]> {
     this.calls.push([...records]);
     return records.map((r) => {
-      if (this.failing.has(r.uuid)) return { ok: false, uuid: r.uuid, reason: 'ProvisionedThroughputExceededException' };
+      if (this.refusing.has(r.uuid)) return { ok: false, uuid: r.uuid, reason: 'ValidationException', retryable: false };
+      if (this.failing.has(r.uuid)) return { ok: false, uuid: r.uuid, reason: 'ProvisionedThroughputExceededException', retryable: true };
       const key = `${workspaceId}#${r.entity}#${r.uuid}`;
       const created = !this.items.has(key);
       this.items.set(key, { ...this.items.get(key), ...r.fields });

@@ -11,6 +11,7 @@ import type {
   UpsertOutcome,
   WriteOutcome,
 } from '../../ports/records.port.ts';
+import { isRetryableStorageError } from './storage-errors.ts';
 
 /**
  * Parallel UpdateItem calls per batch. BatchWriteItem cannot merge fields into an existing item,
@@ -103,8 +104,8 @@ export class DynamoRecordStore implements RecordStore, RecordCrudStore {
           : await update('none');
         return { ok: true, uuid: record.uuid, created: result.Attributes?.version === undefined };
       } catch (error) {
-        // The SDK has already retried throttling; report the row so the caller can resend it.
-        return { ok: false, uuid: record.uuid, reason: (error as Error).name || 'StorageError' };
+        // The SDK has already retried throttling; the caller resends only what may succeed.
+        return { ok: false, uuid: record.uuid, reason: (error as Error).name || 'StorageError', retryable: isRetryableStorageError(error) };
       }
     });
   }

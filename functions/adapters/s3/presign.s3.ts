@@ -15,6 +15,13 @@ import type { DownloadLinks } from '../../domain/exports/export-ports.ts';
 import type { CompletedPart, PresignedPost, PresignedPut, UploadPresigner } from '../../domain/uploads/upload-ports.ts';
 import { AppError } from '../../platform/errors.ts';
 
+/**
+ * User metadata (`x-amz-meta-declared-size`) set when a multipart upload starts: the assembled
+ * object carries it, so completion can compare what arrived with what the client declared
+ * without a table of its own.
+ */
+const DECLARED_SIZE_METADATA = 'declared-size';
+
 /** S3 answers that are the client's doing (a wrong upload id or ETag), not ours. */
 function clientFault(error: unknown): AppError | undefined {
   const name = (error as { name?: string }).name;
@@ -64,8 +71,10 @@ export class S3UploadPresigner implements UploadPresigner {
     return { url, fields };
   }
 
-  async startMultipart(key: string, contentType: string): Promise<string> {
-    const out = await this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }));
+  async startMultipart(key: string, contentType: string, declaredSize: number): Promise<string> {
+    const out = await this.client.send(
+      new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: key, ContentType: contentType, Metadata: { [DECLARED_SIZE_METADATA]: String(declaredSize) } }),
+    );
     if (!out.UploadId) throw new Error('S3 returned no UploadId');
     return out.UploadId;
   }
@@ -74,7 +83,7 @@ export class S3UploadPresigner implements UploadPresigner {
     return getSignedUrl(this.client, new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }), { expiresIn });
   }
 
-  async completeMultipart(key: string, uploadId: string, parts: readonly CompletedPart[]): Promise<{ etag: string; size: number }> {
+  async completeMultipart(key: string, uploadId: string, parts: readonly CompletedPart[]): Promise<{ etag: string; size: number; declaredSize: number | undefined }> {
     const out = await translated(
       this.client.send(
         new CompleteMultipartUploadCommand({
@@ -86,7 +95,8 @@ export class S3UploadPresigner implements UploadPresigner {
       ),
     );
     const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-    return { etag: out.ETag ?? head.ETag ?? '', size: head.ContentLength ?? 0 };
+    const declared = Number(head.Metadata?.[DECLARED_SIZE_METADATA]);
+    return { etag: out.ETag ?? head.ETag ?? '', size: head.ContentLength ?? 0, declaredSize: Number.isSafeInteger(declared) ? declared : undefined };
   }
 
   async abortMultipart(key: string, uploadId: string): Promise<void> {

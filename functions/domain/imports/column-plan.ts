@@ -46,8 +46,18 @@ function explicitTargets(headers: readonly string[], columnMap: ColumnMap): (Csv
   return targets;
 }
 
+/**
+ * Names of Object.prototype's members (`constructor`, `__proto__`, `toString`...). As keys of
+ * `extra` they do not survive the trip to the table and back: the AWS SDK's marshaller takes an
+ * own `constructor` for the map's class and refuses the map, and an assignment of `__proto__`
+ * (in the marshaller, the unmarshaller, any reader) sets a prototype instead of a key. Such a
+ * header is kept under its name plus its column number, which no reader can mistake.
+ */
+const RESERVED_KEYS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__']);
+
 function extraKeyOf(header: string, index: number, taken: Set<string>): string {
-  const base = header.trim().slice(0, MAX_EXTRA_KEY_LENGTH) || `column_${index + 1}`;
+  const trimmed = header.trim().slice(0, MAX_EXTRA_KEY_LENGTH);
+  const base = !trimmed ? `column_${index + 1}` : RESERVED_KEYS.has(trimmed) ? `${trimmed} (column ${index + 1})` : trimmed;
   let key = base;
   for (let n = 2; taken.has(key); n++) key = `${base} (${n})`;
   taken.add(key);
@@ -58,7 +68,7 @@ function extraKeyOf(header: string, index: number, taken: Set<string>): string {
  * Resolves the header: `column_map` first, then the spellings every export means the same way,
  * then the file-dependent ones ("City" is the person's in a file of people, the company's in a
  * companies export). A column whose target an earlier column already fills, and any unknown
- * column, goes to `extra` under its own header.
+ * column, goes to `extra` under its own header (see `extraKeyOf` for the exceptions).
  */
 export function planColumns(rawHeaders: readonly string[], columnMap: ColumnMap = {}): ColumnPlan {
   if (rawHeaders.length > MAX_COLUMNS) throw importError.badHeader(`The header has ${rawHeaders.length} columns; at most ${MAX_COLUMNS} are accepted`);

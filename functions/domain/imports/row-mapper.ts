@@ -56,8 +56,6 @@ export class RowMapper {
   /** Column indexes kept in `extra`, and their keys. */
   private readonly extraAt: number[] = [];
   private readonly extraKey: string[] = [];
-  /** A header named like an Object.prototype accessor must be defined, not assigned. */
-  private readonly extraNeedsDefine: boolean;
 
   constructor(readonly plan: ColumnPlan) {
     plan.targets.forEach((target, i) => {
@@ -69,7 +67,6 @@ export class RowMapper {
         this.extraKey.push(plan.extraKeys[i] as string);
       }
     });
-    this.extraNeedsDefine = this.extraKey.some((key) => key in Object.prototype);
   }
 
   private company(row: Readonly<Record<string, string>>): PreparedRecord | null | undefined {
@@ -95,8 +92,8 @@ export class RowMapper {
       }
       extra ??= {};
       const key = this.extraKey[k] as string;
-      if (this.extraNeedsDefine) Object.defineProperty(extra, key, { value, enumerable: true, writable: true, configurable: true });
-      else extra[key] = value;
+      // planColumns never hands out a key of Object.prototype's, so a plain assignment is safe.
+      extra[key] = value;
     }
     return extra;
   }

@@ -11,7 +11,7 @@ import { importError } from './import-errors.ts';
 import { parseInsertCsvFileData, type InsertCsvFileData } from './import-job-data.ts';
 import { IMPORT_BATCH_ROWS, MAX_ERROR_REPORT_LINES, MIN_REMAINING_MS } from './import-limits.ts';
 import { openImportRows, type ImportRow, type ImportRows } from './import-rows.ts';
-import { realSleep, writeAllRecords, type Sleep } from './write-records.ts';
+import { realSleep, writeAllRecords, type Sleep, type UnstorableRecord } from './write-records.ts';
 
 export interface ImportDeps {
   readonly source: ObjectSource;
@@ -24,6 +24,8 @@ export const IMPORT_STAGE = 'import';
 export const ERROR_REPORT_STAGE = 'error_report';
 const STEP_ROWS = 'importing rows';
 const STEP_REPORT = 'writing the error report';
+/** The error report's column for a problem of the whole row. */
+const ROW_COLUMN = '(row)';
 /** Companies a run remembers having stored (see `unwritten`). */
 const MAX_REMEMBERED_COMPANIES = 50_000;
 
@@ -128,9 +130,9 @@ class ImportRun {
    * an export lists many people per company, and rewriting an unchanged company changes nothing.
    * A new run (after a crash) starts with none remembered, so it rewrites them, harmlessly.
    */
-  private unwritten(batch: Batch): { records: PreparedRecord[]; companies: string[] } {
+  private unwritten(batch: Batch): { records: PreparedRecord[]; companies: { uuid: string; signature: string }[] } {
     const records: PreparedRecord[] = [];
-    const companies: string[] = [];
+    const companies: { uuid: string; signature: string }[] = [];
     for (const record of batch.writes.records()) {
       if (record.entity !== 'company') {
         records.push(record);
@@ -139,17 +141,34 @@ class ImportRun {
       const signature = `${record.uuid}${JSON.stringify(record.fields)}${JSON.stringify(record.extra ?? null)}`;
       if (this.writtenCompanies.has(signature)) continue;
       records.push(record);
-      companies.push(signature);
+      companies.push({ uuid: record.uuid, signature });
     }
     return { records, companies };
+  }
+
+  /** Rows whose record the store refused for good become failed rows of the report. */
+  private reportUnstorable(batch: Batch, unstorable: readonly UnstorableRecord[]): void {
+    const rows = new Map<number, string>();
+    for (const { record, reason } of unstorable) {
+      for (const row of batch.writes.rowsOf.get(`${record.entity}#${record.uuid}`) ?? []) if (!rows.has(row)) rows.set(row, reason);
+    }
+    for (const [row, reason] of [...rows].sort(([a], [b]) => a - b)) {
+      batch.written--;
+      batch.failed++;
+      if (this.reportLines + batch.lineCount >= MAX_ERROR_REPORT_LINES) continue;
+      batch.lines += errorReportLines(row, [{ column: ROW_COLUMN, reason: `Not stored (${reason}): the store refuses it as it is` }]);
+      batch.lineCount++;
+    }
   }
 
   /** Writes the batch, then its error lines, then the checkpoint: a crash anywhere replays it whole. False when the job was stopped. */
   private async commit(batch: Batch): Promise<boolean> {
     const { records, companies } = this.unwritten(batch);
-    await writeAllRecords(this.deps.records, this.ws, records, this.deps.sleep ?? realSleep);
+    const unstorable = await writeAllRecords(this.deps.records, this.ws, records, this.deps.sleep ?? realSleep);
+    this.reportUnstorable(batch, unstorable);
+    const refused = new Set(unstorable.map(({ record }) => record.uuid));
     if (this.writtenCompanies.size + companies.length > MAX_REMEMBERED_COMPANIES) this.writtenCompanies.clear();
-    for (const signature of companies) this.writtenCompanies.add(signature);
+    for (const { uuid, signature } of companies) if (!refused.has(uuid)) this.writtenCompanies.add(signature);
     if (batch.lineCount > 0) await this.deps.errorReports.writePart(errorPartKey(this.ws, this.jobId, batch.firstRow), batch.lines);
     this.row = batch.lastRow;
     this.byte = batch.endByte;

@@ -94,7 +94,7 @@ export async function upsertBatch(store: RecordStore, workspaceId: string, kind:
     if (outcome.ok) return outcome.created ? created++ : updated++;
     const record = records[i] as PreparedRecord;
     for (const row of writes.rowsOf.get(`${record.entity}#${record.uuid}`) ?? []) {
-      failed.set(row, [...(failed.get(row) ?? []), { path: '(row)', message: `Not stored (${outcome.reason}); send this row again` }]);
+      failed.set(row, [...(failed.get(row) ?? []), { path: '(row)', message: `Not stored (${outcome.reason}); ${outcome.retryable ? 'send this row again' : 'the store refuses it as it is'}` }]);
       companyUuids[row] = null;
       contactUuids[row] = null;
     }

@@ -25,10 +25,11 @@ export interface UploadPresigner {
   presignPut(key: string, contentType: string, size: number, expiresInSeconds: number): Promise<PresignedPut>;
   /** A browser form POST whose policy pins the key and the type and bounds the length. */
   presignPost(key: string, contentType: string, maxSize: number, expiresInSeconds: number): Promise<PresignedPost>;
-  startMultipart(key: string, contentType: string): Promise<string>;
+  /** Starts an upload that remembers the size its client declared, for completion to hold it to. */
+  startMultipart(key: string, contentType: string, declaredSize: number): Promise<string>;
   presignPart(key: string, uploadId: string, partNumber: number, expiresInSeconds: number): Promise<string>;
-  /** Resolves the size of the assembled object. */
-  completeMultipart(key: string, uploadId: string, parts: readonly CompletedPart[]): Promise<{ etag: string; size: number }>;
+  /** Resolves the size of the assembled object and the size declared when it was started. */
+  completeMultipart(key: string, uploadId: string, parts: readonly CompletedPart[]): Promise<{ etag: string; size: number; declaredSize: number | undefined }>;
   abortMultipart(key: string, uploadId: string): Promise<void>;
   deleteObject(key: string): Promise<void>;
 }

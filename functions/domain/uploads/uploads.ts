@@ -40,7 +40,7 @@ export function partSizeFor(size: number): number {
 
 export async function startMultipartUpload(presigner: UploadPresigner, workspaceId: string, upload: NewUpload) {
   const key = newUploadKey(workspaceId, upload.filename);
-  const uploadId = await presigner.startMultipart(key, upload.content_type);
+  const uploadId = await presigner.startMultipart(key, upload.content_type, upload.size);
   const partSize = partSizeFor(upload.size);
   return { s3_key: key, upload_id: uploadId, part_size: partSize, part_count: Math.ceil(upload.size / partSize) };
 }
@@ -70,11 +70,14 @@ export async function completeMultipartUpload(presigner: UploadPresigner, worksp
   // S3 wants the parts in ascending order; clients finishing parts in parallel often do not send them so.
   const parts = [...request.parts].sort((a, b) => a.part_number - b.part_number).map((p) => ({ partNumber: p.part_number, etag: p.etag }));
   const done = await presigner.completeMultipart(request.s3_key, request.upload_id, parts);
-  // Parts are not size-checked when uploaded (their URLs are signed before the bytes exist), so the total is checked here.
-  if (done.size > MAX_MULTIPART_UPLOAD_BYTES) {
+  // Part URLs are signed before the bytes exist, so what arrived is measured here, against what
+  // the client declared at init (and the ceiling); an object over either is not kept.
+  const allowed = Math.min(done.declaredSize ?? MAX_MULTIPART_UPLOAD_BYTES, MAX_MULTIPART_UPLOAD_BYTES);
+  if (done.size > allowed) {
     await presigner.deleteObject(request.s3_key);
-    throw new AppError('ERR_FILE_TOO_LARGE', `The upload is ${done.size} bytes; at most ${MAX_MULTIPART_UPLOAD_BYTES} are kept`, [
-      { path: 'parts', message: `At most ${MAX_MULTIPART_UPLOAD_BYTES} bytes in all` },
+    const declared = done.declaredSize !== undefined && done.declaredSize <= MAX_MULTIPART_UPLOAD_BYTES;
+    throw new AppError('ERR_FILE_TOO_LARGE', `The upload is ${done.size} bytes; ${declared ? `${allowed} were declared when it started` : `at most ${allowed} are kept`}`, [
+      { path: 'parts', message: `At most ${allowed} bytes in all` },
     ]);
   }
   return { s3_key: request.s3_key, etag: done.etag, size: done.size };

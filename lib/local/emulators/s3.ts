@@ -1,8 +1,9 @@
 /**
  * @20minutes/s3rver as the S3 emulator: objects as files under the data directory, SigV4
  * (header and presigned) verification, CORS from the bucket's configuration, multipart; plus
- * the checks s3rver lacks: form-upload policies (./s3-post-policy.ts), multipart aborts and
- * unknown upload ids (./s3-multipart.ts).
+ * the checks s3rver lacks: anonymous requests and keys that climb out of the data directory
+ * (./s3-access.ts), form-upload policies (./s3-post-policy.ts), multipart aborts and unknown
+ * upload ids (./s3-multipart.ts).
  *
  * We serve its Koa handler from our own loopback server so each request runs inside an
  * AsyncLocalStorage scope: s3rver's object events do not say whether a POST completed a
@@ -16,6 +17,7 @@ import { createRequire } from 'node:module';
 import type { CloudLog } from '../log.ts';
 import { LOCAL_CREDENTIALS } from '../aws.ts';
 import { closeServer, httpUrl, listen } from '../net.ts';
+import { refuseBeforeRouting } from './s3-access.ts';
 import { multipartUploads } from './s3-multipart.ts';
 import { checkPostPolicy, isFormUpload, readPostForm, replayRequest, s3ErrorXml } from './s3-post-policy.ts';
 
@@ -131,7 +133,14 @@ export const startS3 = async ({ port, directory, log }: S3EmulatorOptions): Prom
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://s3.local');
     const run = (request: IncomingMessage) => requests.run({ method: req.method ?? 'GET', query: url.searchParams }, () => handle(request, res));
-    if (!isFormUpload(req, url)) return run(req);
+    const formUpload = isFormUpload(req, url);
+    const refusal = refuseBeforeRouting(req, url, formUpload);
+    if (refusal) {
+      // The body is not read: S3 also answers a refused request before its upload ends.
+      res.writeHead(refusal.status, { 'content-type': 'application/xml', connection: 'close' }).end(req.method === 'HEAD' ? undefined : s3ErrorXml(refusal));
+      return;
+    }
+    if (!formUpload) return run(req);
     checkedFormUpload(req, res, url).then(
       (checked) => checked && run(checked),
       (error: unknown) => {

@@ -2,8 +2,9 @@
  * Cross-workspace access, table-driven from lib/topology.ts: every route must have a case here,
  * so a new route without one fails this file. Each case calls the route with workspace B's
  * credential (an admin-role key) aimed at workspace A's ids, and expects 403 or 404 (`denied`),
- * or B's own, A-free view (`scoped`), or no workspace data at all (`public`). No answer may ever
- * contain A's marker.
+ * or B's own, A-free view (`scoped`), or no workspace data at all (`public`). Every case names the
+ * exact status (and, for a refusal, the code) its request earns, so a request the route rejects
+ * as malformed fails here instead of passing as "refused". No answer may ever contain A's marker.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topology } from '../../../lib/topology.ts';
@@ -26,6 +27,11 @@ interface AIds {
 
 interface Case {
   readonly kind: Kind;
+  /** The exact status this request earns when it is well formed: a malformed one (400) must fail the case, not pass it. */
+  readonly status: number;
+  /** For an expected refusal, its code (and the field it names), so a refusal for another reason fails the case. */
+  readonly error?: string;
+  readonly errorPath?: string;
   readonly path?: (ids: AIds) => string;
   readonly body?: (ids: AIds) => unknown;
 }
@@ -36,60 +42,60 @@ const multipart = (ids: AIds) => ({ s3_key: ids.uploadKey, upload_id: 'a-upload-
 
 /** `METHOD path` → how B attacks A through it. */
 const CASES: Readonly<Record<string, Case>> = {
-  'GET /v1/health': { kind: 'public' },
-  'GET /v1/openapi.json': { kind: 'public' },
-  'GET /docs': { kind: 'public' },
-  'GET /docs/{asset}': { kind: 'public', path: () => '/docs/index.css' },
+  'GET /v1/health': { kind: 'public', status: 200 },
+  'GET /v1/openapi.json': { kind: 'public', status: 200 },
+  'GET /docs': { kind: 'public', status: 200 },
+  'GET /docs/{asset}': { kind: 'public', status: 200, path: () => '/docs/docs.css' },
   // B writes with A's uuids: B's own records are written, A's stay untouched (checked after the table).
-  'POST /v1/companies/batch-upsert': { kind: 'scoped', body: (ids) => [{ uuid: ids.companyUuid, name: 'Overwritten by B' }] },
-  'POST /v1/contacts/batch-upsert': { kind: 'scoped', body: (ids) => [{ uuid: ids.contactUuid, first_name: 'Overwritten', last_name: 'ByB' }] },
-  'POST /v1/records/batch-upsert': { kind: 'scoped', body: () => ({ data: [{ company: 'B Co', first_name: 'Bee', last_name: 'Bee' }] }) },
-  'POST /v1/companies/search': { kind: 'scoped', body: () => ({}) },
-  'POST /v1/contacts/search': { kind: 'scoped', body: () => ({}) },
-  'POST /v1/companies/count': { kind: 'scoped', body: () => ({}) },
-  'POST /v1/contacts/count': { kind: 'scoped', body: () => ({}) },
-  'GET /v1/companies': { kind: 'scoped', path: () => `/v1/companies?name=${MARKER}` },
-  'GET /v1/contacts': { kind: 'scoped' },
-  'GET /v1/company/filters': { kind: 'scoped' },
-  'GET /v1/contact/filters': { kind: 'scoped' },
-  'POST /v1/company/filters/values': { kind: 'scoped', body: () => ({ field: 'name' }) },
-  'POST /v1/contact/filters/values': { kind: 'scoped', body: () => ({ field: 'email' }) },
-  'GET /v1/companies/autocomplete': { kind: 'scoped', path: () => `/v1/companies/autocomplete?field=name&q=${MARKER}` },
-  'GET /v1/contacts/autocomplete': { kind: 'scoped', path: () => `/v1/contacts/autocomplete?field=email&q=${MARKER}` },
-  'GET /v1/dashboard/stats': { kind: 'scoped' },
-  'GET /v1/companies/{uuid}': { kind: 'denied', path: (ids) => `/v1/companies/${ids.companyUuid2}` },
-  'GET /v1/contacts/{uuid}': { kind: 'denied', path: (ids) => `/v1/contacts/${ids.contactUuid2}` },
-  'POST /v1/contacts': { kind: 'scoped', body: () => ({ first_name: 'New', last_name: 'InB' }) },
-  'PATCH /v1/companies/{uuid}': { kind: 'denied', path: (ids) => `/v1/companies/${ids.companyUuid2}`, body: () => ({ name: 'Patched by B' }) },
-  'PATCH /v1/contacts/{uuid}': { kind: 'denied', path: (ids) => `/v1/contacts/${ids.contactUuid2}`, body: () => ({ title: 'Patched by B' }) },
-  'DELETE /v1/companies/{uuid}': { kind: 'denied', path: (ids) => `/v1/companies/${ids.companyUuid2}` },
-  'DELETE /v1/contacts/{uuid}': { kind: 'denied', path: (ids) => `/v1/contacts/${ids.contactUuid2}` },
-  'POST /v1/uploads': { kind: 'scoped', body: () => ({ filename: 'b.csv', size: 10 }) },
-  'POST /v1/uploads/multipart': { kind: 'scoped', body: () => ({ filename: 'b.csv', size: 10 }) },
-  'POST /v1/uploads/multipart/parts': { kind: 'denied', body: (ids) => ({ ...multipart(ids), part_numbers: [1] }) },
-  'POST /v1/uploads/multipart/complete': { kind: 'denied', body: (ids) => ({ ...multipart(ids), parts: [{ part_number: 1, etag: 'x' }] }) },
-  'POST /v1/uploads/multipart/abort': { kind: 'denied', body: multipart },
-  'GET /v1/jobs/{id}/download': { kind: 'denied', path: (ids) => `/v1/jobs/${ids.jobId}/download` },
-  'POST /v1/jobs': { kind: 'denied', body: (ids) => ({ job_type: 'insert_csv_file', job_data: { s3_key: ids.uploadKey } }) },
-  'GET /v1/jobs': { kind: 'scoped' },
-  'GET /v1/jobs/{id}': { kind: 'denied', path: (ids) => `/v1/jobs/${ids.jobId}` },
-  'POST /v1/jobs/{id}/stop': { kind: 'denied', path: (ids) => `/v1/jobs/${ids.jobId}/stop`, body: () => ({}) },
-  'POST /v1/jobs/{id}/retry': { kind: 'denied', path: (ids) => `/v1/jobs/${ids.jobId}/retry`, body: () => ({}) },
-  'POST /v1/jobs/{id}/pause': { kind: 'denied', path: (ids) => `/v1/jobs/${ids.jobId}/pause`, body: () => ({}) },
-  'POST /v1/jobs/{id}/resume': { kind: 'denied', path: (ids) => `/v1/jobs/${ids.jobId}/resume`, body: () => ({}) },
-  'POST /v1/ws-tickets': { kind: 'scoped', body: () => ({}) },
-  'POST /v1/auth/login': { kind: 'public', body: () => ({ email: 'admin@example.com', password: 'not-the-password-1' }) },
-  'POST /v1/auth/refresh': { kind: 'public', body: () => ({ refresh_token: 'lsr_not-a-real-token' }) },
-  'POST /v1/auth/logout': { kind: 'public', body: () => ({ refresh_token: 'lsr_not-a-real-token' }) },
-  'GET /v1/auth/profile': { kind: 'scoped' },
-  'POST /v1/auth/password-reset': { kind: 'public', body: () => ({ email: `${MARKER}@example.com` }) },
-  'POST /v1/auth/password-reset/confirm': { kind: 'public', body: () => ({ token: 'lsp_not-a-real-token', new_password: 'Abcdefgh123', confirm_password: 'Abcdefgh123' }) },
-  'POST /v1/api-keys': { kind: 'scoped', body: () => ({ name: 'b key' }) },
-  'GET /v1/api-keys': { kind: 'scoped' },
-  'DELETE /v1/api-keys/{id}': { kind: 'denied', path: (ids) => `/v1/api-keys/${ids.apiKeyId}` },
-  'GET /v1/users': { kind: 'scoped' },
-  'POST /v1/users': { kind: 'scoped', body: () => ({ email: `b-user-${Date.now()}@example.com`, name: 'B user', password: 'B-user-passw0rd' }) },
-  'PATCH /v1/users/{id}': { kind: 'denied', path: (ids) => `/v1/users/${ids.userId}`, body: () => ({ role: 'user', is_active: false }) },
+  'POST /v1/companies/batch-upsert': { kind: 'scoped', status: 200, body: (ids) => [{ uuid: ids.companyUuid, name: 'Overwritten by B' }] },
+  'POST /v1/contacts/batch-upsert': { kind: 'scoped', status: 200, body: (ids) => [{ uuid: ids.contactUuid, first_name: 'Overwritten', last_name: 'ByB' }] },
+  'POST /v1/records/batch-upsert': { kind: 'scoped', status: 200, body: () => ({ data: [{ company: 'B Co', first_name: 'Bee', last_name: 'Bee' }] }) },
+  'POST /v1/companies/search': { kind: 'scoped', status: 200, body: () => ({}) },
+  'POST /v1/contacts/search': { kind: 'scoped', status: 200, body: () => ({}) },
+  'POST /v1/companies/count': { kind: 'scoped', status: 200, body: () => ({}) },
+  'POST /v1/contacts/count': { kind: 'scoped', status: 200, body: () => ({}) },
+  'GET /v1/companies': { kind: 'scoped', status: 200, path: () => `/v1/companies?search=${MARKER}` },
+  'GET /v1/contacts': { kind: 'scoped', status: 200 },
+  'GET /v1/company/filters': { kind: 'scoped', status: 200 },
+  'GET /v1/contact/filters': { kind: 'scoped', status: 200 },
+  'POST /v1/company/filters/values': { kind: 'scoped', status: 200, body: () => ({ filter_key: 'name' }) },
+  'POST /v1/contact/filters/values': { kind: 'scoped', status: 200, body: () => ({ filter_key: 'email' }) },
+  'GET /v1/companies/autocomplete': { kind: 'scoped', status: 200, path: () => `/v1/companies/autocomplete?field=name&q=${MARKER}` },
+  'GET /v1/contacts/autocomplete': { kind: 'scoped', status: 200, path: () => `/v1/contacts/autocomplete?field=email&q=${MARKER}` },
+  'GET /v1/dashboard/stats': { kind: 'scoped', status: 200 },
+  'GET /v1/companies/{uuid}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/companies/${ids.companyUuid2}` },
+  'GET /v1/contacts/{uuid}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/contacts/${ids.contactUuid2}` },
+  'POST /v1/contacts': { kind: 'scoped', status: 201, body: () => ({ first_name: 'New', last_name: 'InB' }) },
+  'PATCH /v1/companies/{uuid}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/companies/${ids.companyUuid2}`, body: () => ({ name: 'Patched by B' }) },
+  'PATCH /v1/contacts/{uuid}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/contacts/${ids.contactUuid2}`, body: () => ({ title: 'Patched by B' }) },
+  'DELETE /v1/companies/{uuid}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/companies/${ids.companyUuid2}` },
+  'DELETE /v1/contacts/{uuid}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/contacts/${ids.contactUuid2}` },
+  'POST /v1/uploads': { kind: 'scoped', status: 201, body: () => ({ filename: 'b.csv', size: 10 }) },
+  'POST /v1/uploads/multipart': { kind: 'scoped', status: 201, body: () => ({ filename: 'b.csv', size: 10 }) },
+  'POST /v1/uploads/multipart/parts': { kind: 'denied', status: 403, error: 'ERR_FORBIDDEN', body: (ids) => ({ ...multipart(ids), part_numbers: [1] }) },
+  'POST /v1/uploads/multipart/complete': { kind: 'denied', status: 403, error: 'ERR_FORBIDDEN', body: (ids) => ({ ...multipart(ids), parts: [{ part_number: 1, etag: 'x' }] }) },
+  'POST /v1/uploads/multipart/abort': { kind: 'denied', status: 403, error: 'ERR_FORBIDDEN', body: multipart },
+  'GET /v1/jobs/{id}/download': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/jobs/${ids.jobId}/download` },
+  'POST /v1/jobs': { kind: 'denied', status: 403, error: 'ERR_FORBIDDEN', body: (ids) => ({ job_type: 'insert_csv_file', job_data: { s3_key: ids.uploadKey } }) },
+  'GET /v1/jobs': { kind: 'scoped', status: 200 },
+  'GET /v1/jobs/{id}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/jobs/${ids.jobId}` },
+  'POST /v1/jobs/{id}/stop': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/jobs/${ids.jobId}/stop`, body: () => ({}) },
+  'POST /v1/jobs/{id}/retry': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/jobs/${ids.jobId}/retry`, body: () => ({}) },
+  'POST /v1/jobs/{id}/pause': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/jobs/${ids.jobId}/pause`, body: () => ({}) },
+  'POST /v1/jobs/{id}/resume': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/jobs/${ids.jobId}/resume`, body: () => ({}) },
+  'POST /v1/ws-tickets': { kind: 'scoped', status: 201, body: () => ({}) },
+  'POST /v1/auth/login': { kind: 'public', status: 401, error: 'ERR_UNAUTHORIZED', body: () => ({ email: 'admin@example.com', password: 'not-the-password-1' }) },
+  'POST /v1/auth/refresh': { kind: 'public', status: 401, error: 'ERR_UNAUTHORIZED', body: () => ({ refresh_token: 'lsr_not-a-real-token' }) },
+  'POST /v1/auth/logout': { kind: 'public', status: 200, body: () => ({ refresh_token: 'lsr_not-a-real-token' }) },
+  'GET /v1/auth/profile': { kind: 'scoped', status: 404, error: 'ERR_NOT_FOUND' },
+  'POST /v1/auth/password-reset': { kind: 'public', status: 200, body: () => ({ email: `${MARKER}@example.com` }) },
+  'POST /v1/auth/password-reset/confirm': { kind: 'public', status: 400, error: 'ERR_VALIDATION', errorPath: 'token', body: () => ({ token: 'lsp_not-a-real-token', new_password: 'Abcdefgh123', confirm_password: 'Abcdefgh123' }) },
+  'POST /v1/api-keys': { kind: 'scoped', status: 201, body: () => ({ name: 'b key' }) },
+  'GET /v1/api-keys': { kind: 'scoped', status: 200 },
+  'DELETE /v1/api-keys/{id}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/api-keys/${ids.apiKeyId}` },
+  'GET /v1/users': { kind: 'scoped', status: 200 },
+  'POST /v1/users': { kind: 'scoped', status: 201, body: () => ({ email: `b-user-${Date.now()}@example.com`, name: 'B user', password: 'B-user-passw0rd' }) },
+  'PATCH /v1/users/{id}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/users/${ids.userId}`, body: () => ({ role: 'user', is_active: false }) },
 };
 
 let t: TestCloud;
@@ -153,8 +159,12 @@ describe('security: workspace B never reaches workspace A', () => {
 
       const text = JSON.stringify(answer.body);
       for (const secret of secrets) expect(text, `${name} leaked A's data`).not.toContain(secret);
-      if (spec.kind === 'denied') expect([403, 404], `${name} answered ${answer.status}: ${text}`).toContain(answer.status);
-      if (spec.kind === 'scoped') expect(answer.status, `${name} answered ${answer.status}: ${text}`).toBeLessThan(500);
+      expect(answer.status, `${name} answered ${answer.status}: ${text}`).toBe(spec.status);
+      if (spec.kind === 'denied') expect([403, 404], `${name} must refuse B`).toContain(spec.status);
+      if (spec.kind === 'scoped' && !spec.error) expect(spec.status, `${name} must serve B's own view`).toBeLessThan(300);
+      if (spec.error) expect(answer.body.error.code, `${name} refused for another reason: ${text}`).toBe(spec.error);
+      if (spec.errorPath) expect(answer.body.error.details.map((d: { path: string }) => d.path)).toContain(spec.errorPath);
+      if (!spec.error) expect(typeof answer.body === 'string' || answer.body.success !== false, `${name}: ${text}`).toBe(true);
     });
   }
 

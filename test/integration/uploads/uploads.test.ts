@@ -147,6 +147,27 @@ describe('multipart uploads', () => {
     expect(init.body.part_size).toBeGreaterThanOrEqual(5 * MiB);
   });
 
+  it('It should refuse to complete an upload larger than the size declared at init, and keep no object', async () => {
+    // Prepare
+    const init = await t.api('/v1/uploads/multipart', { body: { filename: 'declared.csv', size: 1000 } });
+    const { s3_key: key, upload_id: uploadId } = init.body;
+    const urls = await t.api('/v1/uploads/multipart/parts', { body: { s3_key: key, upload_id: uploadId, part_numbers: [1, 2, 3] } });
+    const etags: { part_number: number; etag: string }[] = [];
+    for (const part of urls.body.parts as { part_number: number; url: string }[]) {
+      const put = await fetch(part.url, { method: 'PUT', body: Buffer.alloc(5 * MiB, 'z') });
+      expect(put.status).toBe(200);
+      etags.push({ part_number: part.part_number, etag: put.headers.get('etag')! });
+    }
+    // Act
+    const done = await t.api('/v1/uploads/multipart/complete', { body: { s3_key: key, upload_id: uploadId, parts: etags } });
+    // Assess
+    expect(done.status).toBe(413);
+    expect(done.body.error.code).toBe('ERR_FILE_TOO_LARGE');
+    expect(done.body.error.details.map((d: { path: string }) => d.path)).toContain('parts');
+    expect(done.body.error.message).toContain('1000');
+    await expect(read(key)).rejects.toMatchObject({ name: 'NoSuchKey' });
+  });
+
   it('It should abort an upload, after which it can no longer be completed', async () => {
     const init = await t.api('/v1/uploads/multipart', { body: { filename: 'gone.csv', size: 10 } });
     const { s3_key: key, upload_id: uploadId } = init.body;

@@ -40,7 +40,32 @@ describe('DynamoRecordStore', () => {
     ]);
     expect(outcomes).toEqual([
       { ok: true, uuid: 'good', created: true },
-      { ok: false, uuid: 'bad', reason: 'ProvisionedThroughputExceededException' },
+      { ok: false, uuid: 'bad', reason: 'ProvisionedThroughputExceededException', retryable: true },
     ]);
+  });
+});
+
+describe('DynamoRecordStore: which refusals are worth retrying', () => {
+  beforeEach(() => mock.reset());
+
+  const sdkError = (name: string, status?: number, extra: Record<string, unknown> = {}) =>
+    Object.assign(new Error(name), { name, ...(status === undefined ? {} : { $metadata: { httpStatusCode: status } }), ...extra });
+
+  it.each([
+    ['throttling', sdkError('ProvisionedThroughputExceededException', 400), true],
+    ['a request limit', sdkError('RequestLimitExceeded', 400), true],
+    ['a 500', sdkError('InternalServerError', 500), true],
+    ['a 503 of any name', sdkError('SomethingNew', 503), true],
+    ['a reset socket', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), true],
+    ['an SDK timeout', sdkError('TimeoutError'), true],
+    ['an error the SDK marks retryable', sdkError('Whatever', 400, { $retryable: {} }), true],
+    ['a validation error', sdkError('ValidationException', 400), false],
+    ['an item too large', sdkError('ValidationException', 400), false],
+    ['a missing table', sdkError('ResourceNotFoundException', 400), false],
+    ['a value the marshaller refuses', new Error('Unsupported type passed: x'), false],
+  ])('It should mark %s as retryable: %s', async (_what, error, retryable) => {
+    mock.on(UpdateCommand).rejects(error);
+    const [outcome] = await new DynamoRecordStore(documents, 'records').upsertMany('ws', [{ entity: 'company', uuid: 'u', fields: {} }]);
+    expect(outcome).toMatchObject({ ok: false, uuid: 'u', retryable });
   });
 });

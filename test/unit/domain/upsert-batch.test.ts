@@ -64,6 +64,14 @@ describe('upsertBatch', () => {
     store.failing.add(String(first.company_uuids?.[1]));
     const second = await upsertBatch(store, 'ws', 'company', [acmeCompany(), acmeCompany({ name: 'Other' })]);
     expect(second.status).toBe(207);
-    expect(second.failed).toEqual([{ index: 1, errors: [expect.objectContaining({ path: '(row)' })] }]);
+    expect(second.failed).toEqual([{ index: 1, errors: [expect.objectContaining({ path: '(row)', message: expect.stringContaining('send this row again') })] }]);
+  });
+
+  it('It should not invite a resend of a row the store refuses for good', async () => {
+    const store = new MemoryRecordStore();
+    const first = await upsertBatch(store, 'ws', 'company', [acmeCompany(), acmeCompany({ name: 'Other' })]);
+    store.refusing.add(String(first.company_uuids?.[1]));
+    const second = await upsertBatch(store, 'ws', 'company', [acmeCompany(), acmeCompany({ name: 'Other' })]);
+    expect(second.failed).toEqual([{ index: 1, errors: [{ path: '(row)', message: 'Not stored (ValidationException); the store refuses it as it is' }] }]);
   });
 });

@@ -56,12 +56,12 @@ describe('planColumns: header auto-mapping', () => {
     expect(targets).toEqual({ 'Full Org': 'company', 'Contact First': 'first_name', Surname: 'last_name', 'Internal notes': null });
   });
 
-  it('It should keep a second column for an already filled target, an unnamed column and a __proto__ header in extra', () => {
+  it('It should keep a second column for an already filled target, an unnamed column and a __proto__ header (under a key no reader mistakes) in extra', () => {
     // Act
     const plan = planColumns(['Email', 'first_name', 'E-mail', '', '__proto__', 'Notes', 'Notes']);
     // Assess
     expect(plan.targets).toEqual(['email', 'first_name', undefined, undefined, undefined, undefined, undefined]);
-    expect(plan.extraKeys).toEqual([undefined, undefined, 'E-mail', 'column_4', '__proto__', 'Notes', 'Notes (2)']);
+    expect(plan.extraKeys).toEqual([undefined, undefined, 'E-mail', 'column_4', '__proto__ (column 5)', 'Notes', 'Notes (2)']);
   });
 
   it.each([

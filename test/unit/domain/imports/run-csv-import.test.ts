@@ -120,6 +120,20 @@ describe('runCsvImport', () => {
     expect(records.calls.filter((c) => c.some((r) => r.uuid === uuid))).toHaveLength(6);
   });
 
+  it('It should not retry a record the store refuses for good: its rows go to the error report and the run completes', async () => {
+    // Prepare
+    const { records, objects, run } = setup(HEADER + person(1) + person(2));
+    const uuid = contactUuid('First1', 'Last1', 'https://linkedin.com/in/p1');
+    records.refusing.add(uuid);
+    // Act
+    const outcome = await run();
+    // Assess
+    expect(records.calls.filter((c) => c.some((r) => r.uuid === uuid))).toHaveLength(1);
+    expect(outcome).toEqual({ outcome: 'completed', result: expect.objectContaining({ rows_read: 2, rows_written: 1, rows_failed: 1, error_report: expect.objectContaining({ lines: 1 }) }) });
+    const report = objects.text(errorReportKey('ws1', 'job-1'));
+    expect(report).toBe('row,column,reason\n2,(row),Not stored (ValidationException): the store refuses it as it is\n');
+  });
+
   it.each([
     ['an empty file', '', 'ERR_IMPORT_EMPTY_FILE'],
     ['a header-only file', HEADER, 'ERR_IMPORT_NO_ROWS'],

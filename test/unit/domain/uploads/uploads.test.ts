@@ -27,7 +27,7 @@ function recordingPresigner(size = 100) {
     presignPost: async (key, type, max) => (calls.push(`post ${key} ${type} ${max}`), { url: 'https://s3/bucket', fields: { key } }),
     startMultipart: async () => 'upload-1',
     presignPart: async (key, id, n) => `https://s3/${key}?uploadId=${id}&partNumber=${n}`,
-    completeMultipart: async (_k, _id, parts) => (calls.push(`complete ${parts.map((p) => p.partNumber).join(',')}`), { etag: '"e"', size }),
+    completeMultipart: async (_k, _id, parts) => (calls.push(`complete ${parts.map((p) => p.partNumber).join(',')}`), { etag: '"e"', size, declaredSize: undefined }),
     abortMultipart: async (key) => void calls.push(`abort ${key}`),
     deleteObject: async (key) => void calls.push(`delete ${key}`),
   };
