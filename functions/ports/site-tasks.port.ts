@@ -89,4 +89,6 @@ export interface SiteTaskMessage {
 export interface SiteTaskQueue {
   /** Sends every message (batched as the queue allows); throws if any could not be sent. */
   send(messages: readonly SiteTaskMessage[]): Promise<void>;
+  /** Makes a received message visible again after `seconds` (a retry sooner than the queue's long visibility). */
+  retryLater(receiptHandle: string, seconds: number): Promise<void>;
 }

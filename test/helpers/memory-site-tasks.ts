@@ -63,7 +63,11 @@ export class MemorySiteTaskStore implements SiteTaskStore {
 
 export class MemorySiteTaskQueue implements SiteTaskQueue {
   readonly sent: SiteTaskMessage[] = [];
+  readonly retries: { receiptHandle: string; seconds: number }[] = [];
   async send(messages: readonly SiteTaskMessage[]) {
     this.sent.push(...messages);
+  }
+  async retryLater(receiptHandle: string, seconds: number) {
+    this.retries.push({ receiptHandle, seconds });
   }
 }

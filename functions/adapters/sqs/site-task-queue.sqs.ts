@@ -1,4 +1,5 @@
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityCommand, SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { MAX_VISIBILITY_SECONDS } from './job-queue.sqs.ts';
 import { TASK_SEND_BATCH } from '../../domain/enrich-websites/limits.ts';
 import type { SiteTaskMessage, SiteTaskQueue } from '../../ports/site-tasks.port.ts';
 
@@ -15,6 +16,11 @@ export class SqsSiteTaskQueue implements SiteTaskQueue {
     for (let start = 0; start < messages.length; start += TASK_SEND_BATCH) {
       await this.sendBatch(messages.slice(start, start + TASK_SEND_BATCH));
     }
+  }
+
+  async retryLater(receiptHandle: string, seconds: number): Promise<void> {
+    const timeout = Math.min(MAX_VISIBILITY_SECONDS, Math.max(0, Math.ceil(seconds)));
+    await this.client.send(new ChangeMessageVisibilityCommand({ QueueUrl: this.queueUrl, ReceiptHandle: receiptHandle, VisibilityTimeout: timeout }));
   }
 
   private async sendBatch(batch: readonly SiteTaskMessage[]): Promise<void> {

@@ -9,7 +9,8 @@ import { writeEnrichment, type EnrichmentWriterDeps } from './write-enrichment.t
 export interface SiteTaskDeps {
   readonly jobs: JobStore;
   readonly tasks: SiteTaskStore;
-  readonly crawl: CrawlDeps;
+  /** The crawl for one caller: the outbound client logs and paces calls per workspace and job. */
+  readonly crawl: (caller: { readonly workspaceId: string; readonly jobId: string }) => CrawlDeps;
   readonly writer: EnrichmentWriterDeps;
   readonly now?: () => Date;
 }
@@ -47,7 +48,7 @@ export async function enrichSiteTask(deps: SiteTaskDeps, delivery: SiteTaskDeliv
   }
   const options = enrichWebsitesDataSchema.parse(job.data).options;
   try {
-    const crawl = await crawlSite(deps.crawl, task, options);
+    const crawl = await crawlSite(deps.crawl({ workspaceId, jobId }), task, options);
     const fetchedAt = (deps.now?.() ?? new Date()).toISOString();
     const written = await writeEnrichment(deps.writer, workspaceId, {
       ...(task.companyUuid ? { companyUuid: task.companyUuid } : {}),

@@ -17,5 +17,9 @@ export const MAX_LABEL_LENGTH = 63;
 export const TASK_SEND_BATCH = 10;
 /** Companies read per search page while planning a query-driven job. */
 export const PLAN_PAGE_SIZE = 500;
+/** Deliveries of one site task before SQS moves it to the dead-letter queue; the last one settles the site as failed. */
+export const SITE_TASK_MAX_RECEIVES = 5;
+/** Sites one worker invocation crawls side by side (one SQS batch); per-host pacing still holds. */
+export const SITE_TASK_BATCH_SIZE = 10;
 /** Failed sites listed in a job's result; the rest are counted by reason. */
 export const MAX_FAILURES_IN_RESULT = 100;

@@ -9,15 +9,17 @@ import { parseSiteTarget } from './site-target.ts';
 /** Pages a synchronous lookup reads: it answers within API Gateway's 30 s, so fewer than a job. */
 export const LOOKUP_PAGES_PER_SITE = 3;
 
-/** `GET /v1/enrichment/website?url=` or `?domain=`: exactly one of them. */
-export const websiteLookupQuerySchema = z
-  .strictObject({
-    url: z.string().min(1).max(2048).optional(),
-    domain: z.string().min(1).max(2048).optional(),
-    browser: z.enum(['auto', 'never']).default('auto'),
-    /** `true`: skip the cache and crawl now. */
-    refresh: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
-  })
+/** The query string's parameters, as documented (the contract shows these). */
+export const websiteLookupParamsSchema = z.strictObject({
+  url: z.string().min(1).max(2048).optional().describe('A page of the site, e.g. https://www.acme.com/'),
+  domain: z.string().min(1).max(2048).optional().describe('The site\'s domain, e.g. acme.com (an IDN is fine)'),
+  browser: z.enum(['auto', 'never']).default('auto'),
+  /** `true`: skip the cache and crawl now. */
+  refresh: z.enum(['true', 'false']).default('false'),
+});
+
+/** `GET /v1/enrichment/website?url=` or `?domain=`: exactly one of them, naming a public site. */
+export const websiteLookupQuerySchema = websiteLookupParamsSchema
   .superRefine((query, ctx) => {
     if ((query.url === undefined) === (query.domain === undefined)) ctx.addIssue({ code: 'custom', path: ['url'], message: 'Give either url or domain (one of them)' });
   })
@@ -27,7 +29,7 @@ export const websiteLookupQuerySchema = z
       ctx.addIssue({ code: 'custom', path: [query.url === undefined ? 'domain' : 'url'], message: `${target.message} (${target.reason})` });
       return z.NEVER;
     }
-    return { target, browser: query.browser, refresh: query.refresh };
+    return { target, browser: query.browser, refresh: query.refresh === 'true' };
   });
 
 export type WebsiteLookupQuery = z.output<typeof websiteLookupQuerySchema>;

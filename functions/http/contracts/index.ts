@@ -7,6 +7,7 @@ import { recordsContracts } from './records.contract.ts';
 import { jobsContracts } from './jobs.contract.ts';
 import { exportsContracts } from './exports.contract.ts';
 import { uploadsContracts } from './uploads.contract.ts';
+import { enrichmentContracts } from './enrichment.contract.ts';
 
 /**
  * Every route's contract, one file per area (`<area>.contract.ts`). The OpenAPI document is
@@ -23,4 +24,5 @@ export const routeContracts: readonly RouteContract[] = [
   ...filtersContracts,
   ...docsContracts,
   ...recordsContracts,
+  ...enrichmentContracts,
 ];

@@ -18,7 +18,7 @@ async function harness(job: Job, web: CannedWeb) {
   const deps: SiteTaskDeps = {
     jobs,
     tasks,
-    crawl: { fetcher: web, renderer: web, extractor: simpleExtractor },
+    crawl: () => ({ fetcher: web, renderer: web, extractor: simpleExtractor }),
     writer: { records, byDomain: { find: async () => undefined } },
     now: () => new Date('2026-12-04T10:00:00.000Z'),
   };
