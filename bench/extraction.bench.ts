@@ -2,14 +2,14 @@
  * Website extraction: pages/s of the full per-site extractor (parse, emails, phones, social
  * profiles, organisation data, people and the shipped fingerprint set) against a bare HTML
  * parse (htmlparser2's parseDocument) of the same pages. Alternating runs, the best of each.
- * The corpus comes from one function (extraction-corpus.ts) so the fake web can replace it.
+ * The corpus is the fake web's ordinary sites as a crawl reads them (extraction-corpus.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { parseDocument } from 'htmlparser2';
 import { extractSite } from '../functions/domain/enrichment/extract-site.ts';
 import { shippedFingerprints } from '../functions/domain/enrichment/shipped-fingerprints.ts';
 import type { BenchSite } from './extraction-corpus.ts';
-import { syntheticSiteCorpus } from './extraction-corpus.ts';
+import { fakeWebSiteCorpus } from './extraction-corpus.ts';
 import { describeMachine } from './machine.ts';
 
 const ROUNDS = 3;
@@ -44,11 +44,11 @@ const fullExtraction = (sites: readonly BenchSite[]) => () => {
 };
 
 export async function runExtractionBench(opts: { sites: number }): Promise<void> {
-  const sites = syntheticSiteCorpus({ sites: opts.sites });
+  const sites = fakeWebSiteCorpus({ sites: opts.sites });
   const pages = sites.reduce((n, s) => n + s.pages.length, 0);
   const bytes = sites.reduce((n, s) => n + s.pages.reduce((m, p) => m + Buffer.byteLength(p.html), 0), 0);
   const fingerprints = shippedFingerprints();
-  console.log(`\n## Website extraction vs bare HTML parse (${opts.sites} synthetic sites, ${pages} pages, ${(bytes / 2 ** 20).toFixed(1)} MiB, ${fingerprints.technologies.size} fingerprints) — ${describeMachine()}`);
+  console.log(`\n## Website extraction vs bare HTML parse (${sites.length} fake-web sites of ${opts.sites}, ${pages} pages, ${(bytes / 2 ** 20).toFixed(1)} MiB, ${fingerprints.technologies.size} fingerprints) — ${describeMachine()}`);
   // One warm-up of each so JIT and the fingerprint compilation are not billed to the first run.
   bareParse(sites.slice(0, 5))();
   fullExtraction(sites.slice(0, 5))();

@@ -123,7 +123,7 @@ export async function runImportEndToEndBench(opts: { rows: number; dir: string }
   const bytes = await generate(path, opts.rows);
   const valid = opts.rows - Math.ceil(opts.rows / BAD_EVERY);
   console.log(`\n## CSV import end to end through the local cloud (${opts.rows.toLocaleString('en-US')} rows, ${mib(bytes)}) — ${describeMachine()}`);
-  const cloud = await startLocalCloud({ ephemeral: true, quiet: true, ports: { http: 0, ws: 0, dynamodb: 0, sqs: 0, s3: 0, search: 0 } });
+  const cloud = await startLocalCloud({ ephemeral: true, quiet: true, ports: { http: 0, ws: 0, dynamodb: 0, sqs: 0, s3: 0, search: 0, mail: 0 } });
   const s3 = new S3Client({ endpoint: cloud.endpoints.s3, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED' });
   try {
     const { apiKey } = await ensureDevWorkspace(cloud);

@@ -9,6 +9,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { UPSERT_CONCURRENCY } from '../functions/adapters/dynamodb/records.dynamodb.ts';
 import { startLocalCloud } from '../lib/local/cloud.ts';
+import { findFreePortBase } from '../lib/local/port-range.ts';
 import { ensureDevWorkspace } from '../lib/local/dev-workspace.ts';
 import { mapWithConcurrency } from '../functions/platform/concurrency.ts';
 import { describeMachine } from './machine.ts';
@@ -29,8 +30,10 @@ const row = (i: number) => ({
 
 /** Wall time from spawning `npm start`'s entry point until it prints the dev API key. */
 async function timeToReady(): Promise<number> {
+  // Checked free, all of them: a fixed base would collide with a running `npm start` or another bench.
+  const base = await findFreePortBase();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts', '--ephemeral', '--port-base', '4100'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts', '--ephemeral', '--port-base', String(base)], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   await new Promise<void>((resolve, reject) => {
     let out = '';

@@ -8,8 +8,10 @@
  *                                                          without --password one is generated and printed once
  *   set-api-rate-limit --workspace <id> --per-hour <n>      the workspace's API requests per hour per user or key
  *
- * It writes to the control table named by --table or CONTROL_TABLE_NAME, with the standard AWS
- * credential chain; against the local cloud set AWS_ENDPOINT_URL_DYNAMODB as `npm start` prints.
+ * With --table or CONTROL_TABLE_NAME it writes to that control table with the standard AWS
+ * credential chain (a deployed stack). Without them it finds the `npm start` running on this
+ * machine through the state file it leaves (.leadstack/local-cloud.json, or --local-state <file>)
+ * and fails with one line when none runs.
  */
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -23,9 +25,11 @@ import { createUser } from '../functions/domain/accounts/users.ts';
 import { hashApiKey } from '../functions/domain/auth/api-key.ts';
 import { issueApiKey } from '../functions/domain/auth/issue-api-key.ts';
 import { generatePassword } from '../functions/domain/auth/password.ts';
+import { localClientConfig } from '../lib/local/aws.ts';
+import { DEFAULT_STATE_FILE, readLocalState } from '../lib/local/state-file.ts';
 
 const USAGE = [
-  'usage: npm run admin -- <command> [--table <control table>]',
+  'usage: npm run admin -- <command> [--table <control table> | --local-state <file>]',
   '  create-api-key --workspace <id> [--name <label>]',
   '  revoke-api-key --key <key>',
   '  create-user --workspace <id> --email <email> --name <name> [--role admin|user] [--password <password>]',
@@ -54,6 +58,20 @@ async function createUserCommand(client: DynamoDBDocumentClient, table: string, 
   return 0;
 }
 
+/**
+ * A named table means a deployed stack (standard AWS configuration); no table means the local
+ * cloud running on this machine, or one line saying there is none.
+ */
+async function chooseTarget(namedTable: string | undefined, stateFile: string | undefined): Promise<{ table: string; client: DynamoDBClient } | undefined> {
+  if (namedTable) return { table: namedTable, client: new DynamoDBClient({}) };
+  const local = await readLocalState(stateFile ?? DEFAULT_STATE_FILE);
+  if (local === undefined) {
+    console.error('No running local cloud found (start one with `npm start`); for a deployed stack pass --table or set CONTROL_TABLE_NAME.');
+    return undefined;
+  }
+  return { table: local.controlTable, client: new DynamoDBClient(localClientConfig(local.endpoints.dynamodb)) };
+}
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -67,14 +85,13 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       password: { type: 'string' },
       'per-hour': { type: 'string' },
+      'local-state': { type: 'string' },
     },
   });
-  const table = values.table ?? process.env.CONTROL_TABLE_NAME;
-  if (!table) {
-    console.error(`No control table: pass --table or set CONTROL_TABLE_NAME\n${USAGE}`);
-    return 2;
-  }
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  const target = await chooseTarget(values.table ?? process.env.CONTROL_TABLE_NAME, values['local-state']);
+  if (target === undefined) return 2;
+  const { table } = target;
+  const client = DynamoDBDocumentClient.from(target.client);
   const store = new DynamoApiKeyStore(client, table);
   try {
     switch (positionals[0]) {
@@ -110,4 +127,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // An operator needs the reason, not the SDK's stack.
+  console.error(`admin: ${(error as Error).message}`);
+  process.exitCode = 1;
+}

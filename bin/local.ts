@@ -10,6 +10,15 @@ import type { LocalCloud, LocalCloudOptions } from '../lib/local/cloud.ts';
 import { ensureDevWorkspace } from '../lib/local/dev-workspace.ts';
 import type { DevWorkspace } from '../lib/local/dev-workspace.ts';
 import { describeFakes, parseCliOptions } from '../lib/local/cli-options.ts';
+import { JavaMissingError } from '../lib/local/emulators/dynamodb.ts';
+import { DEFAULT_STATE_FILE, readLocalState, removeLocalState, writeLocalState } from '../lib/local/state-file.ts';
+
+const JAVA_MISSING = [
+  'leadstack could not start: DynamoDB Local needs Java 17 or newer, and no `java` was found on PATH.',
+  'Install a Java runtime, then run `npm start` again:',
+  '  Debian/Ubuntu: sudo apt-get install -y openjdk-17-jre-headless',
+  '  macOS:         brew install openjdk@17',
+].join('\n');
 
 const readOptions = (): LocalCloudOptions => {
   const { verbose, ...options } = parseCliOptions(process.argv.slice(2));
@@ -55,7 +64,9 @@ const main = async (): Promise<void> => {
     }
     stopping = true;
     console.log(`\n${signal}: stopping the local cloud...`);
-    cloud.stop().then(
+    forgetState()
+      .then(() => cloud.stop())
+      .then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error);
@@ -63,10 +74,17 @@ const main = async (): Promise<void> => {
       },
     );
   };
+  // An ephemeral run (tests, benchmarks) leaves no state file: it must not hide the developer's own cloud.
+  const stateFile = options.ephemeral ? undefined : DEFAULT_STATE_FILE;
+  const forgetState = async (): Promise<void> => {
+    if (stateFile !== undefined && (await readLocalState(stateFile))?.pid === process.pid) await removeLocalState(stateFile);
+  };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   try {
-    console.log(describe(cloud, options, await ensureDevWorkspace(cloud), Math.round(performance.now() - startedAt)));
+    const workspace = await ensureDevWorkspace(cloud);
+    if (stateFile !== undefined) await writeLocalState(stateFile, cloud);
+    console.log(describe(cloud, options, workspace, Math.round(performance.now() - startedAt)));
   } catch (error) {
     await cloud.stop();
     throw error;
@@ -74,6 +92,10 @@ const main = async (): Promise<void> => {
 };
 
 main().catch((error: unknown) => {
+  if (error instanceof JavaMissingError) {
+    console.error(JAVA_MISSING);
+    process.exit(1);
+  }
   console.error('The local cloud could not start:', error);
   process.exit(1);
 });

@@ -49,7 +49,14 @@ async function progressSocket(): Promise<{ socket: WebSocket; messages: Json[] }
   socket.on('message', (data) => {
     const message = JSON.parse(String(data)) as Json;
     messages.push(message);
-    const detail = message.type === 'progress' ? `${message.completed} rows, ${Math.round(message.progress * 100)}%` : (message.status ?? message.stage ?? '');
+    // Progress is reported while rows are still being written, so its last figure can stay below
+    // 100%; the completed status is what says the job is done.
+    const detail =
+      message.type === 'progress'
+        ? `${message.completed} rows, ${Math.floor(message.progress * 100)}%`
+        : message.status === 'completed'
+          ? 'completed (100%)'
+          : (message.status ?? message.stage ?? '');
     console.log(`   ws ← ${message.type} ${detail}`);
   });
   await new Promise<void>((resolve, reject) => {
@@ -115,8 +122,8 @@ async function main(): Promise<void> {
   const page = await call('POST', '/v1/contacts/search', { where, select_columns: ['first_name', 'email', 'title'], limit: 3 });
   console.log(`   ${count} contacts in Lyon; first: ${JSON.stringify(page.data[0])}`);
 
-  for (const format of ['csv', 'xlsx'] as const) {
-    console.log(`4. Export to ${format.toUpperCase()} and download`);
+  for (const [index, format] of (['csv', 'xlsx'] as const).entries()) {
+    console.log(`${4 + index}. Export to ${format.toUpperCase()} and download`);
     const exported = await runJob(socket, messages, {
       job_type: 'export_csv_file',
       job_data: { entity: 'contact', format, select_columns: ['first_name', 'last_name', 'email', 'title'], query: { where } },

@@ -42,6 +42,11 @@ const configSchema = z.object({
   SITE_TASKS_QUEUE_URL: z.string().min(1).optional(),
   /** How long a one-site website lookup is answered from the workspace's cache. */
   ENRICHMENT_LOOKUP_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(30 * 24 * 3600).default(DEFAULT_LOOKUP_CACHE_TTL_SECONDS),
+  // ---- billing: Razorpay credentials. The key id is not secret; the key secret and the webhook
+  // secret reach only the billing functions (topology `secrets`), from Secrets Manager on AWS.
+  RAZORPAY_KEY_ID: z.string().min(1).optional(),
+  RAZORPAY_KEY_SECRET: z.string().min(1).optional(),
+  RAZORPAY_WEBHOOK_SECRET: z.string().min(1).optional(),
 });
 
 /** Outbound calls (providers, SSRF allowances, crawler identity) are parsed by their own module. */
@@ -64,4 +69,9 @@ export function config(): Config {
   }
   cached = { ...parsed.data, outbound };
   return cached;
+}
+
+/** Makes the next `config()` parse the environment again (see functions/platform/process-state.ts). */
+export function forgetConfig(): void {
+  cached = undefined;
 }

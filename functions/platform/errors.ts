@@ -45,6 +45,10 @@ export const ERROR_STATUS = {
   // Website enrichment: the query selects no company to enrich, or more than one job may carry.
   ERR_NO_SITES: 400,
   ERR_JOB_TOO_LARGE: 413,
+  // Billing: the payment provider refused or garbled a call (its credentials are the operator's).
+  ERR_PAYMENT_PROVIDER: 502,
+  // Billing webhook: the signature over the raw body is missing or wrong.
+  ERR_INVALID_SIGNATURE: 401,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

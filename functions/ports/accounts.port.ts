@@ -109,4 +109,6 @@ export interface WorkspaceLimits {
   /** Requests per hour per user or key, when the workspace overrides the default. */
   apiRequestsPerHour(workspaceId: string): Promise<number | undefined>;
   setApiRequestsPerHour(workspaceId: string, perHour: number): Promise<void>;
+  /** Monthly download rows per user that a paid plan grants, while it is in force. */
+  downloadRowsPerUser(workspaceId: string): Promise<number | undefined>;
 }

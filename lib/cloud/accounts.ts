@@ -48,8 +48,26 @@ export class Accounts extends Construct {
       'AwsSolutions-SMG4':
         'Rotating the token key is a deploy (the value is resolved into the functions that use it); access tokens live 15 minutes and sessions survive it, since refresh tokens are opaque and stored hashed.',
     });
-    this.secrets = { tokenSigning };
+    this.secrets = { tokenSigning, ...this.razorpaySecrets() };
     this.mailFrom = props.mailFrom;
+  }
+
+  /**
+   * Razorpay's key id, key secret and webhook secret: created with placeholder values that an
+   * operator replaces with the account's own (`aws secretsmanager put-secret-value`) and a deploy
+   * resolves into the billing functions.
+   */
+  private razorpaySecrets(): Record<'razorpayKeyId' | 'razorpayKeySecret' | 'razorpayWebhookSecret', Secret> {
+    const secret = (id: string, description: string): Secret => {
+      const created = new Secret(this, id, { description: `leadstack: Razorpay ${description} (set by the operator)` });
+      acknowledge(created, { 'AwsSolutions-SMG4': 'Issued by Razorpay, not by AWS: it is rotated in the Razorpay dashboard, then put here and deployed.' });
+      return created;
+    };
+    return {
+      razorpayKeyId: secret('RazorpayKeyId', 'API key id'),
+      razorpayKeySecret: secret('RazorpayKeySecret', 'API key secret'),
+      razorpayWebhookSecret: secret('RazorpayWebhookSecret', 'webhook secret'),
+    };
   }
 
   /** Not secret, so every function gets them with the other names of the environment contract. */

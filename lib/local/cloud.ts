@@ -21,9 +21,11 @@ import type { SqsEmulator } from './emulators/sqs.ts';
 import { applyEnv, buildHandlerEnv } from './env.ts';
 import { startHttpGateway } from './gateway/http.ts';
 import { startWebSocketGateway } from './gateway/websocket.ts';
+import { resetHandlerState } from './handler-state.ts';
 import { createInvoker } from './invoke.ts';
 import type { Invoker } from './invoke.ts';
 import { startFakes } from './fakes/start-fakes.ts';
+import { razorpayEnv } from './fakes/razorpay/razorpay-env.ts';
 import { createLog } from './log.ts';
 import type { CloudLog } from './log.ts';
 import { REPO_ROOT, resolveOptions } from './options.ts';
@@ -111,11 +113,16 @@ const boot = async (options: ResolvedOptions, log: CloudLog, shutdown: Shutdown)
   // The gateways listen at once (their ports go into the handler environment) but invoke
   // nothing before invoker.enable(), after the environment is set.
   // allSettled, not all: every part that did start must be registered before a failure unwinds.
+  // Fakes that send webhooks (Razorpay) learn the API's URL once its gateway listens.
+  let apiUrl: string | undefined;
   const [emulators, http, ws, fakes] = await settleAll([
     startEmulators(options, log, shutdown),
-    startHttpGateway({ topology, invoker, port: options.ports.http, log }).then(gateway),
+    startHttpGateway({ topology, invoker, port: options.ports.http, log }).then((started) => {
+      apiUrl = started.endpoint;
+      return gateway(started);
+    }),
     startWebSocketGateway({ topology, invoker, port: options.ports.ws, log }).then(gateway),
-    startFakes(options.fakes, (stop) => shutdown.add('emulators', stop), log),
+    startFakes({ ...options.fakes, apiUrl: () => apiUrl }, (stop) => shutdown.add('emulators', stop), log),
   ] as const);
   const endpoints: LocalCloudEndpoints = {
     http: http.endpoint,
@@ -132,9 +139,11 @@ const boot = async (options: ResolvedOptions, log: CloudLog, shutdown: Shutdown)
     ...buildHandlerEnv(topology.service, endpoints, resources, process.env.LOG_LEVEL ?? 'WARN', await ensureTokenSecret(options.dataDir)),
     // Provider base URLs and the outbound allow list point handlers at the fakes.
     ...fakes.env,
+    ...razorpayEnv(process.env),
   };
   const restoreEnv = applyEnv(env);
   shutdown.add('environment', async () => restoreEnv());
+  await resetHandlerState(REPO_ROOT);
   invoker.enable();
   await setUpSearchIndexes(topology, invoker, log);
   const sources = await startEventSources(topology, { emulators, resources, invoker, dataDir: options.dataDir, log });

@@ -65,7 +65,8 @@ export const envNames = {
   bucket: 'UPLOADS_BUCKET_NAME',
   searchEndpoint: 'SEARCH_ENDPOINT',
   wsManagementEndpoint: 'WS_MANAGEMENT_ENDPOINT',
-  secret: (name: SecretName): string => ({ tokenSigning: 'AUTH_TOKEN_SECRET' })[name],
+  secret: (name: SecretName): string =>
+    ({ tokenSigning: 'AUTH_TOKEN_SECRET', razorpayKeyId: 'RAZORPAY_KEY_ID', razorpayKeySecret: 'RAZORPAY_KEY_SECRET', razorpayWebhookSecret: 'RAZORPAY_WEBHOOK_SECRET' })[name],
   mailFrom: 'MAIL_FROM',
   passwordResetUrl: 'PASSWORD_RESET_URL',
 } as const;

@@ -18,8 +18,8 @@ const referenced = Object.keys(topology.functions).filter((name) => {
 });
 
 describe('accounts wiring (topology access → secrets and SES)', () => {
-  it('It should create the token-signing secret in Secrets Manager', () => {
-    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+  it('It should create the token-signing secret and the three Razorpay secrets in Secrets Manager', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 4);
     template.hasResourceProperties('AWS::SecretsManager::Secret', { GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } });
   });
 
@@ -32,6 +32,14 @@ describe('accounts wiring (topology access → secrets and SES)', () => {
       else expect(value, name).toBeUndefined();
     }
     expect(referenced.filter((name) => variablesOf(name)[secretVar] !== undefined).sort()).toEqual(['authLogin', 'authRefresh', 'authorizer']);
+  });
+
+  it('It should hand the Razorpay secrets only to the billing functions that call Razorpay or check its signatures', () => {
+    const holders = (secret: 'razorpayKeySecret' | 'razorpayWebhookSecret') =>
+      referenced.filter((name) => variablesOf(name)[envNames.secret(secret)] !== undefined).sort();
+    expect(holders('razorpayKeySecret')).toEqual(['billingPlans', 'billingSubscribe']);
+    expect(holders('razorpayWebhookSecret')).toEqual(['billingWebhook']);
+    expect(JSON.stringify(variablesOf('billingWebhook')[envNames.secret('razorpayWebhookSecret')])).toContain('{{resolve:secretsmanager:');
   });
 
   it('It should let only functions with `email` access send mail, and only from the configured identity', () => {

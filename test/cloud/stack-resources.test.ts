@@ -1,7 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { functions as functionSpecs, topology } from '../../lib/topology.ts';
+import { topology } from '../../lib/topology.ts';
 import { referencedFunctions } from '../../lib/topology.ts';
+import type { FunctionSpec } from '../../lib/topology.ts';
 import { synthesize } from './helpers.ts';
 
 const { template } = synthesize({ corsOrigins: ['https://app.example.com'] });
@@ -15,28 +16,42 @@ describe('LeadstackStack resources', () => {
       expect(ours).toHaveLength(referencedFunctions(topology).length);
     });
 
-    it('It should run every function on Node.js 24 / arm64 with active tracing and the spec timeout and memory', () => {
-      const spec = functionSpecs.upsertCompanies;
-      template.hasResourceProperties('AWS::Lambda::Function', {
-        Description: Match.stringLikeRegexp('^leadstack upsertCompanies '),
-        Runtime: 'nodejs24.x',
-        Architectures: ['arm64'],
-        Handler: 'index.handler',
-        Timeout: spec.timeoutSeconds,
-        MemorySize: spec.memoryMb,
-        TracingConfig: { Mode: 'Active' },
-        LoggingConfig: { LogGroup: Match.anyValue() },
-      });
-      const functions = Object.values(template.findResources('AWS::Lambda::Function', {
-        Properties: { Description: Match.stringLikeRegexp('^leadstack ') },
-      }));
-      for (const fn of functions) {
-        expect(fn['Properties']).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+    // Each referenced function, found by the description the factory gives it ("leadstack <name> (<entry>)").
+    const lambdaOf = (name: string): { Properties: Record<string, any> } => {
+      const found = Object.values(template.findResources('AWS::Lambda::Function')).filter((resource) =>
+        String((resource as { Properties: { Description?: string } }).Properties.Description).startsWith(`leadstack ${name} (`),
+      );
+      expect(found, `one Lambda for ${name}`).toHaveLength(1);
+      return found[0] as { Properties: Record<string, any> };
+    };
+
+    it('It should run every function on Node.js 24 with active tracing and its spec timeout and memory, on arm64 unless it drives a browser', () => {
+      for (const name of referencedFunctions(topology)) {
+        const spec: FunctionSpec = topology.functions[name]!;
+        const props = lambdaOf(name).Properties;
+        expect(props, name).toMatchObject({
+          Runtime: 'nodejs24.x',
+          Handler: 'index.handler',
+          Timeout: spec.timeoutSeconds,
+          TracingConfig: { Mode: 'Active' },
+          Architectures: [spec.browser ? 'x86_64' : 'arm64'],
+        });
+        // A browser function gets at least what Chromium needs; the others exactly their spec.
+        if (spec.browser) expect(props['MemorySize'], name).toBeGreaterThanOrEqual(spec.memoryMb);
+        else expect(props['MemorySize'], name).toBe(spec.memoryMb);
       }
     });
 
-    it('It should give each function a log group with a retention', () => {
-      template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    it('It should give each function its own log group with a retention', () => {
+      const logGroups = template.findResources('AWS::Logs::LogGroup');
+      const seen = new Set<string>();
+      for (const name of referencedFunctions(topology)) {
+        const ref = (lambdaOf(name).Properties['LoggingConfig'] as { LogGroup?: { Ref?: string } } | undefined)?.LogGroup?.Ref;
+        expect(ref, `${name} names a log group of the stack`).toBeTypeOf('string');
+        expect(logGroups[ref!]?.Properties, name).toMatchObject({ RetentionInDays: 30 });
+        expect(seen.has(ref!), `${name} shares its log group`).toBe(false);
+        seen.add(ref!);
+      }
     });
   });
 

@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { isConditionFailure } from './transactions.ts';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { canTransition, type Job, type JobPatch, type JobStatus } from '../../domain/jobs/job.ts';
 import { decodeJobCursor, encodeJobCursor, JOB_SK_PREFIX } from '../../domain/jobs/job-cursor.ts';
@@ -21,9 +21,6 @@ const CLEARABLE_ATTRIBUTES = {
 } as const satisfies Record<NonNullable<JobMove['clear']>[number], string>;
 
 export const jobKey = (workspaceId: string, id: string) => ({ pk: `WS#${workspaceId}`, sk: `${JOB_SK_PREFIX}${id}` });
-
-const isConditionFailure = (error: unknown): boolean =>
-  error instanceof ConditionalCheckFailedException || (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
 /**
  * Jobs in the control table: pk `WS#<workspace>`, sk `JOB#<uuid v7>`. Version 7 ids sort by

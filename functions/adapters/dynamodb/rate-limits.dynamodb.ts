@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RateCounter, WorkspaceLimits } from '../../ports/accounts.port.ts';
 
 /**
@@ -38,9 +38,22 @@ export class DynamoWorkspaceLimits implements WorkspaceLimits {
     return typeof perHour === 'number' && perHour > 0 ? perHour : undefined;
   }
 
+  /** Set while a paid plan is in force (functions/adapters/dynamodb/billing.dynamodb.ts writes it). */
+  async downloadRowsPerUser(workspaceId: string): Promise<number | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: `WS#${workspaceId}`, sk: 'LIMITS' }, ConsistentRead: true }));
+    const rows = Item?.download_rows_per_user;
+    return typeof rows === 'number' && rows > 0 ? rows : undefined;
+  }
+
   async setApiRequestsPerHour(workspaceId: string, perHour: number): Promise<void> {
+    // An update, not a put: the item also holds what a paid plan grants.
     await this.client.send(
-      new PutCommand({ TableName: this.tableName, Item: { pk: `WS#${workspaceId}`, sk: 'LIMITS', workspace_id: workspaceId, api_requests_per_hour: perHour } }),
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: `WS#${workspaceId}`, sk: 'LIMITS' },
+        UpdateExpression: 'SET workspace_id = :ws, api_requests_per_hour = :perHour',
+        ExpressionAttributeValues: { ':ws': workspaceId, ':perHour': perHour },
+      }),
     );
   }
 }

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } fr
 import type { Entity } from '../../domain/records/fields.ts';
 import type { PreparedRecord } from '../../domain/records/prepare.ts';
 import { mapWithConcurrency } from '../../platform/concurrency.ts';
+import { isConditionFailure } from './transactions.ts';
 import type {
   CreateOutcome,
   RecordChange,
@@ -98,7 +99,7 @@ export class DynamoRecordStore implements RecordStore, RecordCrudStore {
         // `extra` is never removed, so once the create attempt finds one the merge always applies.
         const result = hasExtra
           ? await update('create').catch((error: Error) => {
-              if (error.name !== 'ConditionalCheckFailedException') throw error;
+              if (!isConditionFailure(error)) throw error;
               return update('merge');
             })
           : await update('none');
@@ -222,5 +223,3 @@ export class DynamoRecordStore implements RecordStore, RecordCrudStore {
     return Item;
   }
 }
-
-const isConditionFailure = (error: unknown): boolean => (error as Error | undefined)?.name === 'ConditionalCheckFailedException';

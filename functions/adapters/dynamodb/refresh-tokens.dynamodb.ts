@@ -1,6 +1,6 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RefreshTokenRecord, RotateOutcome, SessionFamily, SessionStore } from '../../ports/accounts.port.ts';
-import { epochSeconds, failedConditions } from './transactions.ts';
+import { epochSeconds, failedConditions, isConditionFailure } from './transactions.ts';
 
 /**
  * Control-table items (both expire through the table's `expires_at` TTL; the code also checks
@@ -123,7 +123,7 @@ export class DynamoSessionStore implements SessionStore {
         ExpressionAttributeValues: { ':at': at },
       }),
     ).catch((error: unknown) => {
-      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+      if (!isConditionFailure(error)) throw error;
     });
   }
 }

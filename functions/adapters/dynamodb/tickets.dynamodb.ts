@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { isConditionFailure } from './transactions.ts';
 import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { WsTicketRecord, WsTicketStore } from '../../ports/ws-tickets.port.ts';
 
@@ -40,7 +40,7 @@ export class DynamoWsTicketStore implements WsTicketStore {
       );
       return Attributes ? { workspaceId: String(Attributes.workspace_id) } : undefined;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException || (error as { name?: string }).name === 'ConditionalCheckFailedException') {
+      if (isConditionFailure(error)) {
         return undefined;
       }
       throw error;

@@ -10,6 +10,7 @@ export function failedConditions(error: unknown): boolean[] | undefined {
   return reasons.map((reason) => reason.Code === 'ConditionalCheckFailed');
 }
 
+/** The one test for a failed ConditionExpression on a single-item write (put, update, delete). */
 export const isConditionFailure = (error: unknown): boolean => (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
 
 export const epochSeconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);

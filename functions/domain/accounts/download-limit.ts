@@ -1,9 +1,25 @@
 import { AppError } from '../../platform/errors.ts';
-import type { DownloadLedger, UserStore } from '../../ports/accounts.port.ts';
+import type { DownloadLedger, UserStore, WorkspaceLimits } from '../../ports/accounts.port.ts';
 import type { Principal } from '../auth/principal.ts';
 
 /** Counters outlive their month so that a late refund still finds them. */
 const LEDGER_RETENTION_SECONDS = 40 * 24 * 3600;
+
+export interface DownloadDeps {
+  readonly users: UserStore;
+  readonly ledger: DownloadLedger;
+  /** What the workspace's paid plan grants each user, if one is in force. */
+  readonly limits?: Pick<WorkspaceLimits, 'downloadRowsPerUser'>;
+}
+
+/**
+ * A paid plan raises every user's monthly rows to what it grants; a user an admin gave more
+ * keeps more. When the plan lapses the user's own limit is back in force at once.
+ */
+async function effectiveLimit(deps: DownloadDeps, workspaceId: string, own: number): Promise<number> {
+  const granted = await deps.limits?.downloadRowsPerUser(workspaceId);
+  return Math.max(own, granted ?? 0);
+}
 
 /** Download limits count per calendar month, UTC: `2025-01`. */
 export const downloadPeriod = (now: Date): string => now.toISOString().slice(0, 7);
@@ -23,7 +39,7 @@ export interface DownloadCharge {
  * undefined. Over the limit: 403 ERR_DOWNLOAD_LIMIT_EXCEEDED, and nothing is charged.
  */
 export async function chargeDownload(
-  deps: { users: UserStore; ledger: DownloadLedger },
+  deps: DownloadDeps,
   principal: Principal,
   rows: number,
   now = new Date(),
@@ -32,11 +48,12 @@ export async function chargeDownload(
   if (!Number.isInteger(rows) || rows < 0) throw new Error(`rows must be a non-negative integer, got ${rows}`);
   const user = await deps.users.get(principal.workspaceId, principal.userId);
   if (!user || !user.isActive) throw new AppError('ERR_UNAUTHORIZED', 'The user behind this credential is not active');
+  const limit = await effectiveLimit(deps, principal.workspaceId, user.downloadLimit);
   const period = downloadPeriod(now);
   const expiresAt = Math.floor(now.getTime() / 1000) + LEDGER_RETENTION_SECONDS;
-  const outcome = await deps.ledger.charge(principal.workspaceId, user.id, period, rows, user.downloadLimit, expiresAt);
-  if (!outcome.ok) throw limitExceeded(rows, user.downloadLimit, outcome.used, period);
-  return { userId: user.id, period, rows, used: outcome.used, limit: user.downloadLimit };
+  const outcome = await deps.ledger.charge(principal.workspaceId, user.id, period, rows, limit, expiresAt);
+  if (!outcome.ok) throw limitExceeded(rows, limit, outcome.used, period);
+  return { userId: user.id, period, rows, used: outcome.used, limit };
 }
 
 async function zeroCharge(deps: { users: UserStore }, principal: Principal, now: Date): Promise<DownloadCharge | undefined> {
@@ -52,7 +69,7 @@ async function zeroCharge(deps: { users: UserStore }, principal: Principal, now:
  * ERR_DOWNLOAD_LIMIT_EXCEEDED. Operator keys (no user) have no limit.
  */
 export async function chargeDownloadOnce(
-  deps: { users: UserStore; ledger: DownloadLedger },
+  deps: DownloadDeps,
   principal: Principal,
   receipt: string,
   rows: number,
@@ -63,8 +80,9 @@ export async function chargeDownloadOnce(
   if (!user || !user.isActive) throw new AppError('ERR_UNAUTHORIZED', 'The user behind this credential is not active');
   const period = downloadPeriod(now);
   const expiresAt = Math.floor(now.getTime() / 1000) + LEDGER_RETENTION_SECONDS;
-  const outcome = await deps.ledger.chargeOnce(principal.workspaceId, user.id, receipt, period, rows, user.downloadLimit, expiresAt);
-  if (!outcome.ok) throw limitExceeded(rows, user.downloadLimit, outcome.used, period);
+  const limit = await effectiveLimit(deps, principal.workspaceId, user.downloadLimit);
+  const outcome = await deps.ledger.chargeOnce(principal.workspaceId, user.id, receipt, period, rows, limit, expiresAt);
+  if (!outcome.ok) throw limitExceeded(rows, limit, outcome.used, period);
 }
 
 function limitExceeded(rows: number, limit: number, used: number, period: string): AppError {
@@ -87,7 +105,7 @@ export async function refundDownload(deps: { ledger: DownloadLedger }, principal
  * charged 0 rows must write 0 rows, however many match when it runs.
  */
 export async function withDownloadCharge<T>(
-  deps: { users: UserStore; ledger: DownloadLedger },
+  deps: DownloadDeps,
   principal: Principal,
   rows: number,
   work: (charge: DownloadCharge | undefined) => Promise<T>,

@@ -6,6 +6,7 @@ import { looksLikeJwt } from './access-token.ts';
 import { API_KEY_PREFIX, hashApiKey } from './api-key.ts';
 import type { Principal, Role } from './principal.ts';
 import { DEFAULT_API_REQUESTS_PER_HOUR, apiRule, hit } from './rate-limit.ts';
+import { once } from '../../platform/services/once.ts';
 
 /** `last_used_at` is written at most this often per key: one write a minute, not one per request. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
@@ -76,13 +77,14 @@ async function touchKey(keys: ApiKeyCatalog, record: ApiKeyRecord, now: Date): P
   await keys.touch(record.hash, now.toISOString(), notBefore);
 }
 
-const limitCache = new Map<string, { perHour: number; until: number }>();
+// Per process, like a warm container's clients (and forgotten with them by resetProcessState).
+const limitCache = once(() => new Map<string, { perHour: number; until: number }>());
 
 async function apiLimit(limits: WorkspaceLimits, workspaceId: string, now: Date): Promise<number> {
-  const cached = limitCache.get(workspaceId);
+  const cached = limitCache().get(workspaceId);
   if (cached && cached.until > now.getTime()) return cached.perHour;
   const perHour = (await limits.apiRequestsPerHour(workspaceId)) ?? DEFAULT_API_REQUESTS_PER_HOUR;
-  limitCache.set(workspaceId, { perHour, until: now.getTime() + LIMITS_CACHE_MS });
+  limitCache().set(workspaceId, { perHour, until: now.getTime() + LIMITS_CACHE_MS });
   return perHour;
 }
 

@@ -21,7 +21,13 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
 
 /** Local parts and domains that templates and docs use as placeholders. */
 const PLACEHOLDER_LOCAL = /^(?:your|you|name|first|firstname|first\.last|john\.?doe|jane\.?doe|user|username|email|someone|test|example|xxx+)$/;
-const PLACEHOLDER_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|domain\.com|email\.com|yourdomain\.[a-z]+|yourcompany\.[a-z]+|company\.com|test|invalid|localhost|sentry\.io|wixpress\.com|sentry-next\.wixpress\.com)$/;
+const PLACEHOLDER_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|domain\.com|email\.com|yourdomain\.[a-z]+|yourcompany\.[a-z]+|company\.com|sentry\.io|wixpress\.com|sentry-next\.wixpress\.com)$/;
+/**
+ * Reserved names (RFC 2606/6761) never hold a real mailbox on the public web, so an address under
+ * one is a placeholder, unless the company's own site lives under the same name: then the crawl
+ * runs in a test network (a staging copy, the local fake web) where such addresses are real.
+ */
+const RESERVED_TLD = /(?:^|\.)(test|invalid|localhost|example)$/;
 /** `logo@2x.png`: retina asset names look like addresses. */
 const ASSET_TLD = /\.(?:png|jpe?g|gif|webp|svg|avif|ico|bmp|css|js|mjs|json|map|woff2?|ttf|eot|mp4|webm|pdf)$/;
 
@@ -36,16 +42,24 @@ const OBFUSCATIONS: ReadonlyArray<{ at: string; dot: string }> = [
   { at: SPELLED('at'), dot: String.raw`(?:${BRACKETED('dot')}|${SPELLED('dot')})` },
 ];
 const OBFUSCATED_EMAILS = OBFUSCATIONS.map(
-  ({ at, dot }) => ({ pattern: new RegExp(String.raw`(?<![a-z0-9._%+-])(${LOCAL})${at}(${LABEL}(?:${dot}${LABEL}){1,4})(?![a-z0-9-])`, 'gi'), dot: new RegExp(dot, 'gi') }),
+  // The local part may hide its dots the same way (`zoe [dot] keller [at] acme [dot] com`).
+  ({ at, dot }) => ({ pattern: new RegExp(String.raw`(?<![a-z0-9._%+-])(${LOCAL}(?:${dot}${LOCAL}){0,3})${at}(${LABEL}(?:${dot}${LABEL}){1,4})(?![a-z0-9-])`, 'gi'), dot: new RegExp(dot, 'gi') }),
 );
 
-export function isPlausibleEmail(email: string): boolean {
+function reservedTld(domain: string | undefined): string | undefined {
+  return domain === undefined ? undefined : RESERVED_TLD.exec(domain.toLowerCase())?.[1];
+}
+
+/** `companyDomain` lets addresses under a reserved name through when the company lives under it too. */
+export function isPlausibleEmail(email: string, companyDomain?: string): boolean {
   const at = email.lastIndexOf('@');
   if (at <= 0) return false;
   const local = email.slice(0, at);
   const domain = email.slice(at + 1);
   if (ASSET_TLD.test(email) || /@\d+x\./.test(email)) return false;
   if (PLACEHOLDER_LOCAL.test(local) || PLACEHOLDER_DOMAIN.test(domain)) return false;
+  const reserved = reservedTld(domain);
+  if (reserved !== undefined && reserved !== reservedTld(companyDomain)) return false;
   if (!/\.[a-z]{2,24}$/.test(domain) || local.includes('..')) return false;
   // Hashes in tracking addresses (`a3f9…@sentry`) are not contacts.
   return !/^[0-9a-f]{24,}$/.test(local);
@@ -71,7 +85,7 @@ function fromText(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(PLAIN_EMAIL)) found.push(`${m[1]}@${m[2]}`.toLowerCase());
   for (const { pattern, dot } of OBFUSCATED_EMAILS) {
-    for (const m of text.matchAll(pattern)) found.push(`${m[1]}@${(m[2] ?? '').replace(dot, '.')}`.toLowerCase());
+    for (const m of text.matchAll(pattern)) found.push(`${(m[1] ?? '').replace(dot, '.')}@${(m[2] ?? '').replace(dot, '.')}`.toLowerCase());
   }
   return found;
 }
@@ -82,7 +96,7 @@ export function extractEmails(page: ParsedPage, companyDomain: string): Extracte
   const out: ExtractedEmail[] = [];
   const seen = new Set<string>();
   for (const email of candidates) {
-    if (seen.has(email) || !isPlausibleEmail(email)) continue;
+    if (seen.has(email) || !isPlausibleEmail(email, companyDomain)) continue;
     seen.add(email);
     const domain = email.slice(email.lastIndexOf('@') + 1);
     out.push({ email, kind: emailKind(email), company_domain: isSameOrSubdomain(domain, companyDomain), source_url: page.url });

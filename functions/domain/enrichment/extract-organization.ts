@@ -4,7 +4,7 @@
  */
 import { readMicrodataOrganizations } from './microdata.ts';
 import type { JsonObject, JsonValue } from './json-ld.ts';
-import { allStrings, firstString, isObject, parseJsonLdBlock, typedNodes, typesOf } from './json-ld.ts';
+import { allStrings, firstString, isObject, jsonLdNodes, typesOf } from './json-ld.ts';
 import { isOrganizationType } from './organization-types.ts';
 import type { ParsedPage } from './parsed-page.ts';
 import { isSameOrSubdomain } from './domains.ts';
@@ -92,15 +92,17 @@ function withSource(facts: OrganizationFacts, url: string): OrganizationData {
   return out as OrganizationData;
 }
 
+const MICRODATA_HINT = /itemscope/i;
+
 function metaFallback(page: ParsedPage): OrganizationFacts {
   const meta = (k: string) => page.meta.get(k)?.[0]?.trim() || undefined;
   return { name: meta('og:site_name') ?? meta('application-name'), description: meta('og:description') ?? meta('description') };
 }
 
 export function extractOrganization(page: ParsedPage, companyDomain: string): OrganizationData {
-  const documents = page.jsonLd.map(parseJsonLdBlock).filter((d): d is JsonValue => d !== undefined);
-  const fromJsonLd = typedNodes(documents).filter((n) => isOrganizationType(typesOf(n))).map(factsOf);
-  const fromMicrodata = readMicrodataOrganizations(page).map(factsOf);
+  const fromJsonLd = jsonLdNodes(page.jsonLd).filter((n) => isOrganizationType(typesOf(n))).map(factsOf);
+  // Microdata needs an itemscope attribute: a page without the word has none to walk for.
+  const fromMicrodata = MICRODATA_HINT.test(page.html) ? readMicrodataOrganizations(page).map(factsOf) : [];
   const chosen = pickCompany([...fromJsonLd, ...fromMicrodata], companyDomain) ?? {};
   const fallback = metaFallback(page);
   return withSource({ ...chosen, name: chosen.name ?? fallback.name, description: chosen.description ?? fallback.description }, page.url);

@@ -10,9 +10,12 @@ import type { ParsedPage } from './parsed-page.ts';
 import type { ExtractedPhone } from './site-extraction.ts';
 
 /** Words (several languages) and symbols that announce a phone number. */
-const PHONE_CUE = /(?:phone|telephone|tel\.?|call us|call|mobile|cell|hotline|t[ée]l[ée]phone|telefon|tel[ée]fono|telefone|numéro|☎|📞|\bt:|\bp:)/giu;
-/** Numbers that are dates or years, never phones. */
-const DATE_LIKE = /\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\b/;
+const PHONE_CUE = /(?:phone|telephone|t[ée]l\.?|call us|call|mobile|cell|hotline|main line|switchboard|t[ée]l[ée]phone|telefon|telefoon|tel[ée]fono|telefone|numéro|zentrale|\bfon\b|☎|📞|\bt:|\bp:)/giu;
+/**
+ * A number that is, as a whole, a date. Anchored: French numbers are written `01.52.33.40.30`,
+ * whose first three groups alone would read as a date.
+ */
+const DATE_LIKE = /^\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\s*$/;
 const MIN_DIGITS = 7;
 
 export function regionOf(country: string | undefined): CountryCode | undefined {
@@ -39,12 +42,23 @@ function fromTelLink(href: string, country?: string): string | undefined {
   return normalisePhone(raw, country);
 }
 
+function digitCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n += 1;
+  }
+  return n;
+}
+
 function fromCues(text: string, country?: string): string[] {
   const found: string[] = [];
   const region = regionOf(country);
   for (const cue of text.matchAll(PHONE_CUE)) {
     const start = (cue.index ?? 0) + cue[0].length;
     const window = text.slice(start, start + PHONE_CUE_WINDOW);
+    // Every number kept has MIN_DIGITS digits; most cues ("call", "mobile" in prose) have none near them.
+    if (digitCount(window) < MIN_DIGITS) continue;
     for (const hit of findPhoneNumbersInText(window, { defaultCountry: region })) {
       const raw = window.slice(hit.startsAt, hit.endsAt);
       if (DATE_LIKE.test(raw) || raw.replace(/\D/g, '').length < MIN_DIGITS) continue;

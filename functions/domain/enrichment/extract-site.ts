@@ -103,11 +103,11 @@ export function extractSite(pages: readonly FetchedPage[], options: SiteExtracti
       confidence: d.confidence,
       source_url: page.url,
     })));
-    people.push(...extractPeople(page, isTeamPage(page)));
+    people.push(...extractPeople(page, isTeamPage(page), options.companyDomain));
   }
   const organization = mergeOrganization(orgs);
   const orgEmail = organization.email;
-  if (orgEmail && isPlausibleEmail(orgEmail.value)) {
+  if (orgEmail && isPlausibleEmail(orgEmail.value, options.companyDomain)) {
     const domain = orgEmail.value.slice(orgEmail.value.lastIndexOf('@') + 1);
     emails.push({ email: orgEmail.value, kind: emailKind(orgEmail.value), company_domain: isSameOrSubdomain(domain, options.companyDomain), source_url: orgEmail.source_url });
   }

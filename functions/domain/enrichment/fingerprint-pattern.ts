@@ -58,9 +58,16 @@ function skipClass(source: string, start: number): number {
   return i;
 }
 
+/** Markup and URL pieces nearly every page holds: a literal made of them rules out almost nothing. */
+const COMMON_TOKENS = /class=|src=|href=|https?:|\/\/|www\.|\.com|\.js|cdn\.|<div|<script|<link|<meta|id=|["'<>\s]/gi;
+
+/** How well a literal rules pages out: its length once the pieces every page holds are removed. */
+const selectivity = (literal: string): number => literal.replace(COMMON_TOKENS, '').length;
+
 /**
- * The longest run of plain characters outside groups that any match must contain, or undefined
- * when there is none worth checking.
+ * A run of plain characters outside groups that any match must contain, or undefined when there
+ * is none worth checking: of all such runs, the one that rules out most pages (`class="` and
+ * `.com` are on every page, `et_pb_` is not), the longest among equals.
  */
 export function requiredLiteral(source: string): string | undefined {
   let best = '';
@@ -68,7 +75,10 @@ export function requiredLiteral(source: string): string | undefined {
   let depth = 0;
   const end = (dropLast: boolean): void => {
     const kept = dropLast ? run.slice(0, -1) : run;
-    if (depth === 0 && kept.length > best.length) best = kept;
+    if (depth === 0 && kept.length >= MIN_LITERAL) {
+      const gain = selectivity(kept) - selectivity(best);
+      if (gain > 0 || (gain === 0 && kept.length > best.length)) best = kept;
+    }
     run = '';
   };
   for (let i = 0; i < source.length; i += 1) {

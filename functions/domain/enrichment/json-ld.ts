@@ -15,8 +15,50 @@ const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const safeReviver = (key: string, value: unknown): unknown => (UNSAFE_KEYS.has(key) ? undefined : value);
 
+const BARE_KEY_START = /[A-Za-z_$@]/;
+const BARE_KEY_PART = /[\w$@-]/;
+
+/**
+ * Quotes bare object keys (`{ legalName: "x" }`, a hand-edited template's usual slip), reading
+ * strings as strings so text such as `"Fast, reliable: always"` is never touched.
+ */
+function quoteBareKeys(text: string): string {
+  let out = '';
+  let expectKey = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i] as string;
+    if (ch === '"') {
+      const end = closingQuote(text, i);
+      out += text.slice(i, end + 1);
+      i = end;
+      expectKey = false;
+    } else if (expectKey && BARE_KEY_START.test(ch)) {
+      let end = i;
+      while (end < text.length && BARE_KEY_PART.test(text[end] as string)) end += 1;
+      const word = text.slice(i, end);
+      const isKey = /^\s*:/.test(text.slice(end, end + 20));
+      out += isKey ? `"${word}"` : word;
+      i = end - 1;
+      expectKey = false;
+    } else {
+      out += ch;
+      if (ch === '{' || ch === ',') expectKey = true;
+      else if (!/\s/.test(ch)) expectKey = false;
+    }
+  }
+  return out;
+}
+
+function closingQuote(text: string, open: number): number {
+  for (let i = open + 1; i < text.length; i += 1) {
+    if (text[i] === '\\') i += 1;
+    else if (text[i] === '"') return i;
+  }
+  return text.length - 1;
+}
+
 function repair(raw: string): string {
-  return raw
+  return quoteBareKeys(raw)
     .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '')
     .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '')
     .replace(/,\s*([}\]])/g, '$1')
@@ -80,4 +122,19 @@ export function allStrings(value: JsonValue | undefined): string[] {
   if (Array.isArray(value)) return value.flatMap((v) => allStrings(v));
   if (isObject(value)) return allStrings(value['url'] ?? value['@id']);
   return [];
+}
+
+const nodesByBlocks = new WeakMap<readonly string[], JsonObject[]>();
+
+/**
+ * Every typed node of a page's JSON-LD blocks, parsed once per page: the organisation and the
+ * people extractors both read them. Keyed on the page's block list; callers must not mutate nodes.
+ */
+export function jsonLdNodes(blocks: readonly string[]): JsonObject[] {
+  let nodes = nodesByBlocks.get(blocks);
+  if (!nodes) {
+    nodes = typedNodes(blocks.map(parseJsonLdBlock).filter((d): d is JsonValue => d !== undefined));
+    nodesByBlocks.set(blocks, nodes);
+  }
+  return nodes;
 }

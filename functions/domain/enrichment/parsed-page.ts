@@ -15,8 +15,20 @@ import type { FetchedPage } from './site-extraction.ts';
 
 export interface PageLink {
   href: string;
-  text: string;
+  /** The link's visible text; read only by page planning, so computed on first read. */
+  readonly text: string;
   rel?: string;
+}
+
+/** A link whose text is walked out of its element only when asked for: most extractors read the href alone. */
+class ElementLink implements PageLink {
+  private cachedText: string | undefined;
+  constructor(readonly href: string, private readonly element: Element | undefined, readonly rel: string | undefined) {}
+
+  get text(): string {
+    this.cachedText ??= this.element ? textOf(this.element) : '';
+    return this.cachedText;
+  }
 }
 
 export interface ParsedPage {
@@ -80,7 +92,7 @@ function visitElement(el: Element, state: WalkState): boolean {
   switch (el.name) {
     case 'a': {
       const href = attr(el, 'href');
-      if (href) page.links.push({ href: href.trim(), text: textOf(el), rel: attr(el, 'rel') });
+      if (href) page.links.push(new ElementLink(href.trim(), el, attr(el, 'rel')));
       return true;
     }
     case 'script': {
@@ -105,7 +117,7 @@ function visitElement(el: Element, state: WalkState): boolean {
       return false;
     case 'link': {
       const href = attr(el, 'href');
-      if (href && /\bme\b|\bpublisher\b/i.test(attr(el, 'rel') ?? '')) page.links.push({ href: href.trim(), text: '', rel: attr(el, 'rel') });
+      if (href && /\bme\b|\bpublisher\b/i.test(attr(el, 'rel') ?? '')) page.links.push(new ElementLink(href.trim(), undefined, attr(el, 'rel')));
       return false;
     }
     default:

@@ -64,8 +64,22 @@ function gitHub(parts: string[]): ProfileMatch | undefined {
   return { network: 'github', url: https('github.com', owner.toLowerCase()) };
 }
 
+/**
+ * Every host classified below contains one of these names. An href of printable ASCII without `%`
+ * holds its host as written (the URL parser drops tabs and newlines and decodes escapes and
+ * full-width letters, so those take the full parse), so lacking all of them it cannot be a
+ * profile: most links on a page are ruled out without building a URL.
+ */
+const SOCIAL_HOST_HINT = /linkedin\.com|twitter\.com|x\.com|facebook\.com|fb\.com|instagram\.com|youtube\.com|github\.com|tiktok\.com/i;
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
+function cannotBeProfile(href: string): boolean {
+  return !SOCIAL_HOST_HINT.test(href) && !href.includes('%') && PLAIN_ASCII.test(href);
+}
+
 /** The canonical profile a link points to, a personal LinkedIn profile, or undefined for anything else. */
 export function classifySocialUrl(href: string): ProfileMatch | PersonalLinkedIn | undefined {
+  if (cannotBeProfile(href)) return undefined;
   let url: URL;
   try {
     url = new URL(href.startsWith('//') ? `https:${href}` : href);

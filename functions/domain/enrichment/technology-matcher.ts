@@ -9,6 +9,7 @@ import type { CompiledTechnology, FingerprintSet, KeyedPattern } from './fingerp
 import { MAX_FINGERPRINT_HTML_CHARS, MAX_FINGERPRINT_SCRIPT_CHARS } from './limits.ts';
 import type { ParsedPage } from './parsed-page.ts';
 import type { BrowserSignals } from './site-extraction.ts';
+import { candidateTechnologies } from './technology-prefilter.ts';
 
 export interface Detection {
   name: string;
@@ -113,10 +114,10 @@ export function resolveRelations(detected: Map<string, Detection>, set: Fingerpr
   return result;
 }
 
-export function detectTechnologies(page: ParsedPage, set: FingerprintSet, browser?: BrowserSignals): Detection[] {
+function pageSignals(page: ParsedPage, browser?: BrowserSignals): PageSignals {
   const html = page.html.length > MAX_FINGERPRINT_HTML_CHARS ? page.html.slice(0, MAX_FINGERPRINT_HTML_CHARS) : page.html;
   const scripts = page.inlineScripts.join('\n').slice(0, MAX_FINGERPRINT_SCRIPT_CHARS);
-  const signals: PageSignals = {
+  return {
     url: page.url,
     html,
     htmlLower: html.toLowerCase(),
@@ -129,6 +130,33 @@ export function detectTechnologies(page: ParsedPage, set: FingerprintSet, browse
     meta: page.meta,
     browser,
   };
+}
+
+export function detectTechnologies(page: ParsedPage, set: FingerprintSet, browser?: BrowserSignals): Detection[] {
+  const signals = pageSignals(page, browser);
+  const candidates = candidateTechnologies(set, {
+    lower: { html: signals.htmlLower, scripts: signals.scriptsLower, scriptSrc: signals.scriptSrcsLower },
+    headers: page.headers,
+    meta: page.meta,
+    cookies: page.cookies,
+    browser: browser !== undefined,
+  });
+  const detected = new Map<string, Detection>();
+  // In the set's order, so relations resolve as they would over every technology.
+  for (const tech of set.technologies.values()) {
+    if (!candidates.has(tech)) continue;
+    const hit = detectOne(tech, signals);
+    if (hit) detected.set(hit.name, hit);
+  }
+  return [...resolveRelations(detected, set).values()];
+}
+
+/**
+ * The reference path: every technology of the set matched against the page, no prefilter. Slow;
+ * kept so tests can prove the prefilter never changes what detectTechnologies reports.
+ */
+export function detectTechnologiesExhaustively(page: ParsedPage, set: FingerprintSet, browser?: BrowserSignals): Detection[] {
+  const signals = pageSignals(page, browser);
   const detected = new Map<string, Detection>();
   for (const tech of set.technologies.values()) {
     const hit = detectOne(tech, signals);

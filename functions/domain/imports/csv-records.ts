@@ -1,11 +1,17 @@
 import { CsvError, parse, type Options, type Parser } from 'csv-parse';
 import { MAX_LINE_BYTES, MAX_RECORD_CHARS, type ImportDelimiter } from './import-limits.ts';
 import { importError } from './import-errors.ts';
+import type { SourceDecoder } from './text-encoding.ts';
 
 /** One parsed record: its cells and the absolute byte offset just after it (a safe resume point). */
 export interface CsvRecord {
   readonly cells: string[];
+  /** In the source's bytes, whatever its encoding. */
   readonly endByte: number;
+  /** The row a spreadsheet shows it on: blank lines count, a quoted cell's line breaks do not. */
+  readonly row: number;
+  /** Source offset of a byte of the record that is not text in the file's encoding (see `takeInvalidBefore`), else -1. */
+  readonly invalidByte: number;
 }
 
 export interface CsvRecordsOptions {
@@ -14,6 +20,10 @@ export interface CsvRecordsOptions {
   readonly startByte: number;
   /** Spreadsheet row number of the record before the first one read (0 from the top: the header is row 1). */
   readonly rowsBefore: number;
+  /** The source's decoder when `source` is its UTF-8 (transcoded, or checked); without one, `source` is the file's own bytes. */
+  readonly decoder?: SourceDecoder;
+  /** Bytes of the decoded input before `source` (lines skipped before the header). */
+  readonly decodedBefore?: number;
 }
 
 const NEWLINE = 0x0a;
@@ -40,7 +50,7 @@ function boundLines(chunk: Buffer, openLineBytes: number): number {
 function parserOptions(options: CsvRecordsOptions): Options {
   return {
     delimiter: options.delimiter,
-    bom: options.startByte === 0,
+    bom: options.startByte === 0 && !options.decodedBefore,
     // Column counts are checked per row (a row-level error), never by failing the whole file.
     relax_column_count: true,
     // A stray quote inside an unquoted cell is kept as text, as spreadsheets do.
@@ -68,16 +78,27 @@ class ChunkParser {
   private readonly parser: Parser;
   private records: CsvRecord[] = [];
 
-  constructor(private readonly startByte: number, options: Options) {
-    this.parser = parse(options);
+  private readonly firstRow: number;
+
+  constructor(options: CsvRecordsOptions) {
+    this.firstRow = options.rowsBefore + 1;
+    this.parser = parse(parserOptions(options));
+    const { decoder, startByte, rowsBefore } = options;
+    const decodedBefore = options.decodedBefore ?? 0;
+    const info = this.parser.info;
     this.parser.push = (record: unknown): boolean => {
-      if (record !== null) this.records.push({ cells: record as string[], endByte: this.startByte + this.parser.info.bytes });
+      if (record === null) return true;
+      const decodedEnd = decodedBefore + info.bytes;
+      const endByte = decoder ? decoder.sourceOffset(decodedEnd) : startByte + info.bytes;
+      const invalidByte = decoder?.takeInvalidBefore(endByte, decodedEnd) ?? -1;
+      this.records.push({ cells: record as string[], endByte, row: rowsBefore + info.records + info.empty_lines, invalidByte });
       return true;
     };
   }
 
-  get parsedRecords(): number {
-    return this.parser.info.records;
+  /** The row the parser is reading (for errors). */
+  get nextRow(): number {
+    return this.firstRow + this.parser.info.records + this.parser.info.empty_lines;
   }
 
   private take(): CsvRecord[] {
@@ -107,7 +128,7 @@ class ChunkParser {
  * chunk and one record; the header is a record like any other.
  */
 export async function* csvRecordBatches(source: AsyncIterable<Uint8Array>, options: CsvRecordsOptions): AsyncGenerator<CsvRecord[]> {
-  const parser = new ChunkParser(options.startByte, parserOptions(options));
+  const parser = new ChunkParser(options);
   let openLine = 0;
   try {
     for await (const chunk of source) {
@@ -119,7 +140,7 @@ export async function* csvRecordBatches(source: AsyncIterable<Uint8Array>, optio
     const last = parser.end();
     if (last.length > 0) yield last;
   } catch (error) {
-    throw translate(error, options.rowsBefore + parser.parsedRecords + 1);
+    throw translate(error, parser.nextRow);
   }
 }
 

@@ -8,7 +8,7 @@ export const importError = {
   emptyFile: () => new AppError('ERR_IMPORT_EMPTY_FILE', 'The file is empty', [{ path: 'job_data.s3_key', message: 'Empty file' }]),
   noRows: () => new AppError('ERR_IMPORT_NO_ROWS', 'The file has a header but no data row', [{ path: 'job_data.s3_key', message: 'No data rows' }]),
   notText: (why: string) =>
-    new AppError('ERR_IMPORT_NOT_TEXT', `The file is not UTF-8 text (${why}); export it as CSV UTF-8`, [{ path: 'job_data.s3_key', message: why }]),
+    new AppError('ERR_IMPORT_NOT_TEXT', `The file is not text (${why}); export it as CSV (UTF-8, Windows-1252, or UTF-16 with a BOM)`, [{ path: 'job_data.s3_key', message: why }]),
   recordTooLarge: (what: string, row: number | undefined) =>
     new AppError('ERR_IMPORT_RECORD_TOO_LARGE', `${what}${row === undefined ? '' : ` (row ${row})`}`, [{ path: row === undefined ? 'job_data.s3_key' : `row ${row}`, message: what }]),
   malformed: (message: string, row: number | undefined) =>

@@ -39,3 +39,10 @@ export const WRITE_RETRY_MAX_MS = 5_000;
 /** Delimiters an import understands; the header line decides among them unless job_data names one. */
 export const IMPORT_DELIMITERS = [',', ';', '\t', '|'] as const;
 export type ImportDelimiter = (typeof IMPORT_DELIMITERS)[number];
+
+/** Lines searched for the header (a notes paragraph or a report title may come first), within MAX_HEADER_BYTES. */
+export const MAX_HEADER_SEARCH_LINES = 30;
+
+/** Warnings a job's result lists, and the header names quoted in one. */
+export const MAX_IMPORT_WARNINGS = 50;
+export const MAX_WARNING_COLUMNS = 20;

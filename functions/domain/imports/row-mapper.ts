@@ -39,6 +39,12 @@ function countProblem(plan: ColumnPlan, cells: readonly string[]): RowProblem | 
   return { column: ROW, reason: `Expected ${expected} columns as in the header, found ${cells.length}` };
 }
 
+const APOSTROPHE = 0x27;
+/** A number or a phone behind Excel's text guard: `'+1 415 555 0100`, `'00123`, `'1,250.50`. */
+const GUARDED_NUMBER = /^'[+\-(]?\d[\d\s().,/-]*$/;
+/** The value without the guard when it guards a number or a phone; a quote opening a word stays. */
+const unguarded = (cell: string): string => (GUARDED_NUMBER.test(cell) ? cell.slice(1) : cell);
+
 /** Distinct companies remembered per import: rows of one company share its normalised record. */
 const COMPANY_CACHE_SIZE = 10_000;
 
@@ -106,7 +112,7 @@ export class RowMapper {
     for (let k = 0; k < this.mappedAt.length; k++) {
       const cell = cells[this.mappedAt[k] as number];
       if (isBlank(cell)) continue;
-      row[this.mappedTo[k] as string] = cell as string;
+      row[this.mappedTo[k] as string] = (cell as string).charCodeAt(0) === APOSTROPHE ? unguarded(cell as string) : (cell as string);
       named = true;
     }
     const problems: RowProblem[] = [];

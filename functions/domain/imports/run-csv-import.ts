@@ -8,6 +8,7 @@ import { workspaceOfKey } from '../uploads/upload-key.ts';
 import { ERROR_REPORT_HEADER, errorPartKey, errorPartsPrefix, errorReportKey, errorReportLines } from './error-report.ts';
 import { readCheckpoint, type ImportCheckpoint } from './import-checkpoint.ts';
 import { importError } from './import-errors.ts';
+import { boundedWarnings, type ImportWarning } from './import-warnings.ts';
 import { parseInsertCsvFileData, type InsertCsvFileData } from './import-job-data.ts';
 import { IMPORT_BATCH_ROWS, MAX_ERROR_REPORT_LINES, MIN_REMAINING_MS } from './import-limits.ts';
 import { openImportRows, type ImportRow, type ImportRows } from './import-rows.ts';
@@ -53,6 +54,9 @@ class ImportRun {
   private etag: string | undefined;
   private headers: readonly string[] = [];
   private delimiter: ImportCheckpoint['delimiter'] = ',';
+  private encoding: ImportCheckpoint['encoding'];
+  private headerRow: number;
+  private warnings: ImportWarning[];
   private readonly writtenCompanies = new Set<string>();
 
   constructor(
@@ -66,6 +70,9 @@ class ImportRun {
     this.counters = saved?.counters ?? { rowsRead: 0, rowsWritten: 0, rowsFailed: 0 };
     this.reportLines = saved?.reportLines ?? 0;
     this.etag = saved?.etag;
+    this.warnings = saved?.warnings ?? [];
+    this.encoding = saved?.encoding ?? 'utf-8';
+    this.headerRow = saved?.headerRow ?? 1;
   }
 
   private get ws(): string {
@@ -86,6 +93,9 @@ class ImportRun {
       byte: this.byte,
       headers: [...this.headers],
       delimiter: this.delimiter,
+      encoding: this.encoding,
+      headerRow: this.headerRow,
+      warnings: this.warnings,
       ...(this.etag ? { etag: this.etag } : {}),
       counters: this.counters,
       reportLines: this.reportLines,
@@ -196,10 +206,16 @@ class ImportRun {
     if (opened.status === 'changed') throw importError.changed();
     this.totalBytes = opened.totalBytes;
     this.etag ??= opened.etag;
-    const resume = this.saved ? { headers: this.saved.headers, delimiter: this.saved.delimiter, row: this.saved.row, byte: this.saved.byte } : undefined;
-    const rows = await openImportRows(opened.body, { columnMap: this.data.column_map, delimiter: this.data.delimiter, resume });
+    const { saved } = this;
+    const resume = saved
+      ? { headers: saved.headers, delimiter: saved.delimiter, encoding: saved.encoding, headerRow: saved.headerRow, row: saved.row, byte: saved.byte }
+      : undefined;
+    const rows = await openImportRows(opened.body, { columnMap: this.data.column_map, delimiter: this.data.delimiter, headerRow: this.data.header_row, resume });
     this.headers = rows.plan.headers;
     this.delimiter = rows.delimiter;
+    this.encoding = rows.encoding;
+    this.headerRow = rows.headerRow;
+    if (!saved) this.warnings = boundedWarnings(rows.warnings);
     this.row = rows.startRow;
     this.byte = rows.startByte;
     return rows;
@@ -244,6 +260,9 @@ class ImportRun {
       rows_written: rowsWritten,
       rows_failed: rowsFailed,
       rows_blank: rowsRead - rowsWritten - rowsFailed,
+      encoding: this.encoding,
+      header_row: this.headerRow,
+      warnings: this.warnings,
       error_report: errorReportKey ? { s3_key: errorReportKey, lines: this.reportLines, truncated: this.reportLines >= MAX_ERROR_REPORT_LINES } : null,
     };
   }

@@ -19,8 +19,12 @@ export interface DashboardStats {
   readonly verified_emails: number;
   /** Contacts with an email whose status is anything else, or missing. */
   readonly unverified_emails: number;
+  /** Companies by industry (contacts carry no industry of their own). */
   readonly top_industries: readonly { industry: string; count: number }[];
+  /** Contacts by country. */
   readonly top_countries: readonly { country: string; count: number }[];
+  /** Companies by country: with top_countries, both kinds of record can be ranked by country. */
+  readonly top_company_countries: readonly { country: string; count: number }[];
   /** Over companies that state a head count; null when none does. */
   readonly avg_employees: number | null;
   readonly total_companies: number;
@@ -66,6 +70,7 @@ export function companyStatsBody(workspaceId: string): Dsl {
     query: scopedQuery(workspaceId),
     aggs: {
       top_industries: valuesAggregation(source('company', 'industries'), TOP_VALUES),
+      top_company_countries: valuesAggregation(source('company', 'country'), TOP_VALUES),
       avg_employees: { avg: { field: 'employees_count' } },
       avg_revenue: { avg: { field: 'annual_revenue' } },
       total_revenue: { sum: { field: 'annual_revenue' } },
@@ -97,6 +102,7 @@ export async function dashboardStats(analytics: RecordAnalytics, workspaceId: st
     unverified_emails: docCount(emails.unverified),
     top_industries: readValueBuckets(source('company', 'industries'), companies.aggregations.top_industries).map((b) => ({ industry: b.display_value, count: b.count })),
     top_countries: readValueBuckets(source('contact', 'country'), contacts.aggregations.top_countries).map((b) => ({ country: b.display_value, count: b.count })),
+    top_company_countries: readValueBuckets(source('company', 'country'), companies.aggregations.top_company_countries).map((b) => ({ country: b.display_value, count: b.count })),
     avg_employees: metric(companies.aggregations, 'avg_employees'),
     total_companies: companies.total,
     avg_revenue: metric(companies.aggregations, 'avg_revenue'),

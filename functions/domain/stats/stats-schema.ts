@@ -11,6 +11,7 @@ export const dashboardStatsResponseSchema = z.object({
     unverified_emails: z.number().int(),
     top_industries: z.array(counted('industry')),
     top_countries: z.array(counted('country')),
+    top_company_countries: z.array(counted('country')),
     avg_employees: z.number().nullable(),
     total_companies: z.number().int(),
     avg_revenue: z.number().nullable(),

@@ -8,6 +8,7 @@ import { jobsContracts } from './jobs.contract.ts';
 import { exportsContracts } from './exports.contract.ts';
 import { uploadsContracts } from './uploads.contract.ts';
 import { enrichmentContracts } from './enrichment.contract.ts';
+import { billingContracts } from './billing.contract.ts';
 
 /**
  * Every route's contract, one file per area (`<area>.contract.ts`). The OpenAPI document is
@@ -25,4 +26,5 @@ export const routeContracts: readonly RouteContract[] = [
   ...docsContracts,
   ...recordsContracts,
   ...enrichmentContracts,
+  ...billingContracts,
 ];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Entity } from '../../domain/records/fields.ts';
+import { FIELDS, type Entity } from '../../domain/records/fields.ts';
 import {
   DEFAULT_LIST_PAGE_SIZE,
   DEFAULT_PAGE_SIZE,
@@ -45,12 +45,28 @@ const VQL_DESCRIPTION =
   'and `where.exists` (fields that have a value), each with `must` and `must_not`. Contact queries may filter on their company with ' +
   '`company.<field>` keys (e.g. `company.industries`). Rows come sorted by `order_by`, then uuid, so paging never skips or repeats a row.';
 
+/**
+ * The fields a query on `entity` may name in keyword_match, range_query and exists (by type), so
+ * the docs list them instead of showing only "object". Field names are checked against the same
+ * catalog when a query is compiled.
+ */
+const fieldsDescription = (entity: Entity): string => {
+  const named = Object.entries(FIELDS[entity]).filter(([name]) => name !== 'workspace_id');
+  const list = (names: string[]) => names.map((name) => `\`${name}\``).join(', ');
+  const ranged = named.filter(([, spec]) => ['integer', 'long', 'double', 'date'].includes(spec.type)).map(([name]) => name);
+  const texts = named.filter(([, spec]) => spec.type === 'text').map(([name]) => name);
+  return (
+    ` Fields of a ${entity}: ${list(named.map(([name]) => name))} (keyword_match and exists take any of them; range_query ${list(ranged)}; ` +
+    `text_matches ${list(texts)}).`
+  );
+};
+
 const searchRoute = (entity: Entity, plural: string): RouteContract => ({
   method: 'POST',
   path: `/v1/${plural}/search`,
   summary: `Search ${plural} with VQL`,
   description:
-    `${VQL_DESCRIPTION} Page with \`cursor\` (the last row's, any depth) or \`page\`/\`limit\` (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}, ` +
+    `${VQL_DESCRIPTION}${fieldsDescription(entity)} Page with \`cursor\` (the last row's, any depth) or \`page\`/\`limit\` (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}, ` +
     `down to row ${MAX_RESULT_WINDOW}).` +
     (entity === 'contact' ? ' `company_config: { populate: true, select_columns }` attaches each contact\'s company as `company`.' : ''),
   tag: TAG,
@@ -58,11 +74,11 @@ const searchRoute = (entity: Entity, plural: string): RouteContract => ({
   responses: { 200: { description: 'One page of rows', body: searchResponse }, ...VQL_ERRORS },
 });
 
-const countRoute = (plural: string): RouteContract => ({
+const countRoute = (entity: Entity, plural: string): RouteContract => ({
   method: 'POST',
   path: `/v1/${plural}/count`,
   summary: `Count ${plural} matching a VQL where`,
-  description: VQL_DESCRIPTION,
+  description: `${VQL_DESCRIPTION}${fieldsDescription(entity)}`,
   tag: TAG,
   body: vqlCountSchema,
   responses: { 200: { description: 'How many match', body: countResponse }, ...VQL_ERRORS },
@@ -83,8 +99,8 @@ const listRoute = (plural: string, query: z.ZodObject, notes: string): RouteCont
 export const queryContracts = defineContracts([
   searchRoute('company', 'companies'),
   searchRoute('contact', 'contacts'),
-  countRoute('companies'),
-  countRoute('contacts'),
+  countRoute('company', 'companies'),
+  countRoute('contact', 'contacts'),
   listRoute('companies', companyListQuerySchema, 'OutersaleBackend\'s organisation filters, sorted by name.'),
   listRoute(
     'contacts',

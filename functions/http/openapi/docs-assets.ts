@@ -54,6 +54,18 @@ const JS = `'use strict';
     (children || []).forEach(function (c) { if (c != null) node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
     return node;
   }
+  // Descriptions are written in markdown; render its inline code and bold as elements (never
+  // as HTML: text nodes only, so a description cannot inject markup).
+  function md(text) {
+    var parts = [];
+    String(text || '').split(/(\x60[^\x60]+\x60|\\*\\*[^*]+\\*\\*)/).forEach(function (part) {
+      if (!part) return;
+      if (part[0] === '\\x60') parts.push(el('code', {}, [part.slice(1, -1)]));
+      else if (part.slice(0, 2) === '**') parts.push(el('b', {}, [part.slice(2, -2)]));
+      else parts.push(part);
+    });
+    return parts;
+  }
   function resolve(schema) {
     var seen = 0;
     while (schema && schema.$ref && seen++ < 20) {
@@ -96,7 +108,7 @@ const JS = `'use strict';
       var p = resolve(props[name]);
       list.appendChild(el('li', {}, [
         el('b', {}, [name]), required.indexOf(name) >= 0 ? el('span', { class: 'req' }, ['*']) : null, ': ',
-        el('span', { class: 'type' }, [typeOf(p)]), ' ', el('span', { class: 'note' }, [[p.description, notes(p)].filter(Boolean).join(' · ')]),
+        el('span', { class: 'type' }, [typeOf(p)]), ' ', el('span', { class: 'note' }, md([p.description, notes(p)].filter(Boolean).join(' · '))),
         children(p, depth),
       ]));
     });
@@ -112,14 +124,14 @@ const JS = `'use strict';
     var M = method.toUpperCase();
     var section = el('section', { class: 'op', id: op.operationId, 'data-text': (M + ' ' + path + ' ' + op.summary).toLowerCase() }, [
       el('div', {}, [el('span', { class: 'method ' + M }, [M]), el('span', { class: 'path' }, [path]), el('span', { class: 'lock' }, [op.security && op.security.length ? 'Bearer key or token' : 'public'])]),
-      el('p', {}, [op.summary]),
-      op.description ? el('p', { class: 'note' }, [op.description]) : null,
+      el('p', {}, md(op.summary)),
+      op.description ? el('p', { class: 'note' }, md(op.description)) : null,
     ]);
     if (op.parameters && op.parameters.length) {
       section.appendChild(el('h3', {}, ['Parameters']));
       section.appendChild(el('table', {}, [el('tr', {}, [el('th', {}, ['name']), el('th', {}, ['in']), el('th', {}, ['type']), el('th', {}, ['notes'])])].concat(op.parameters.map(function (p) {
         var s = resolve(p.schema || {});
-        return el('tr', {}, [el('td', {}, [el('code', {}, [p.name]), p.required ? el('span', { class: 'req' }, ['*']) : null]), el('td', {}, [p.in]), el('td', {}, [typeOf(s)]), el('td', {}, [[p.description, notes(s)].filter(Boolean).join(' · ')])]);
+        return el('tr', {}, [el('td', {}, [el('code', {}, [p.name]), p.required ? el('span', { class: 'req' }, ['*']) : null]), el('td', {}, [p.in]), el('td', {}, [typeOf(s)]), el('td', {}, md([p.description, notes(s)].filter(Boolean).join(' · ')))]);
       }))));
     }
     if (op.requestBody) {
@@ -141,8 +153,8 @@ const JS = `'use strict';
     var main = document.getElementById('main');
     var nav = document.getElementById('nav');
     main.textContent = '';
-    main.appendChild(el('h2', {}, [doc.info.title + ' ' + doc.info.version]));
-    main.appendChild(el('p', { class: 'note' }, [doc.info.description]));
+    main.appendChild(el('h2', {}, [doc.info.title, ' ', el('span', { class: 'note' }, ['version ' + doc.info.version])]));
+    main.appendChild(el('p', { class: 'note' }, md(doc.info.description)));
     (doc.tags || []).forEach(function (tag) {
       nav.appendChild(el('h2', {}, [tag.name]));
       main.appendChild(el('h2', { id: 'tag-' + tag.name }, [tag.name]));

@@ -5,6 +5,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { AppError } from '../errors.ts';
+import { once } from '../services/once.ts';
 import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_TTL_SECONDS } from './idempotency-header.ts';
 import type { HttpContext } from './middlewares.ts';
 
@@ -75,9 +76,9 @@ function translate(error: unknown): unknown {
  * is refused anyway.
  */
 export function idempotentRequest(options: IdempotencyOptions): HttpMiddleware {
-  let inner: ReturnType<typeof makeHandlerIdempotent> | undefined;
-  const powertools = () =>
-    (inner ??= makeHandlerIdempotent({
+  // Built on first use, like the services: `once` also lets an in-process host rebuild it.
+  const powertools = once(() =>
+    makeHandlerIdempotent({
       persistenceStore: new DynamoDBPersistenceLayer({
         tableName: options.tableName(),
         keyAttr: 'pk',

@@ -39,4 +39,4 @@ export const mailer = /* @__PURE__ */ once(
 
 export const sessionDeps = () => ({ users: users(), sessions: sessions(), tokens: accessTokens });
 export const mailDeps = () => ({ oneTimeTokens: oneTimeTokens(), mailer: mailer(), resetPageUrl: config().PASSWORD_RESET_URL });
-export const downloadDeps = () => ({ users: users(), ledger: downloadLedger() });
+export const downloadDeps = () => ({ users: users(), ledger: downloadLedger(), limits: workspaceLimits() });

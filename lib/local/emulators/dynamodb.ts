@@ -57,6 +57,14 @@ const killStaleProcess = async (dbPath: string, log: CloudLog): Promise<void> =>
  * offline), and the C1 compiler only, which starts the JVM about a second sooner on two cores
  * at a throughput cost no local workload notices.
  */
+/** DynamoDB Local needs a Java runtime on PATH; `npm start` turns this into a short how-to. */
+export class JavaMissingError extends Error {
+  constructor(cause: unknown) {
+    super('cannot start java for DynamoDB Local (is Java 17 installed?)', { cause });
+    this.name = 'JavaMissingError';
+  }
+}
+
 const JAVA_ENV = {
   DDB_LOCAL_TELEMETRY: '0',
   JAVA_TOOL_OPTIONS: [process.env.JAVA_TOOL_OPTIONS, '-XX:TieredStopAtLevel=1'].filter(Boolean).join(' '),
@@ -127,7 +135,7 @@ export const startDynamoDbLocal = async ({ port, dbPath, log }: DynamoDbEmulator
   const endpoint = httpUrl(actualPort);
   try {
     const failure = await spawnError;
-    if (failure !== undefined) throw new Error(`cannot start java for DynamoDB Local (is Java 17 installed?)`, { cause: failure });
+    if (failure !== undefined) throw new JavaMissingError(failure);
     if (dbPath !== undefined && child.pid !== undefined) await writeFile(path.join(dbPath, PID_FILE), String(child.pid));
     await waitUntilAnswering(child, endpoint, () => tail);
   } catch (error) {

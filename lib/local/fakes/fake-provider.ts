@@ -30,6 +30,11 @@ export interface FakeStartOptions {
   /** Same seed, same data: tests and benchmarks score against the fake's ground truth. */
   readonly seed: string;
   readonly knobs: FakeKnobs;
+  /**
+   * The local API's base URL, for fakes that call it back (Razorpay's webhooks). A function, as
+   * the fakes start alongside the HTTP gateway: it answers once the gateway listens.
+   */
+  readonly apiUrl?: () => string | undefined;
 }
 
 export interface RunningFake {

@@ -7,6 +7,7 @@
  * Razorpay next); the frame's own tests pass throwaway fakes instead.
  */
 import type { FakeProvider } from './fake-provider.ts';
+import { fakeRazorpay } from './razorpay/index.ts';
 import { startFakeWeb } from './web/fake-web.server.ts';
 
 /** Synthetic company websites on `*.test`, one loopback server answering by Host header. */
@@ -16,4 +17,4 @@ const fakeWeb: FakeProvider = {
   start: ({ host, port, seed, knobs }) => startFakeWeb({ host, port, seed, knobs }),
 };
 
-export const FAKE_PROVIDERS: readonly FakeProvider[] = [fakeWeb];
+export const FAKE_PROVIDERS: readonly FakeProvider[] = [fakeWeb, fakeRazorpay];

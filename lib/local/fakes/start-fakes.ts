@@ -19,6 +19,8 @@ export interface FakesOptions {
   readonly providerUrls: Readonly<Record<string, string>>;
   /** `--allow-host host:port`: loopback servers of the developer's own the guard lets through. */
   readonly allowHosts: readonly string[];
+  /** The local API's base URL once its gateway listens (fakes that send webhooks call it). */
+  readonly apiUrl?: () => string | undefined;
 }
 
 export interface StartedFake {
@@ -56,6 +58,7 @@ export const startFakes = async (options: FakesOptions, register: (stop: () => P
         port: options.portBase === 0 ? 0 : options.portBase + index,
         seed: `${options.seed}:${provider.name}`,
         knobs: { ...NO_FAULTS, ...options.knobs[provider.name] },
+        ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
       });
       register(running.close);
       log.info(`fake ${provider.name} on ${running.url}`);

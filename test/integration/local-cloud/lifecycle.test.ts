@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { GetItemCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -10,6 +9,7 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../../lib/local/cloud.ts';
 import { REPO_ROOT } from '../../../lib/local/options.ts';
+import { findFreePortBase } from '../../../lib/local/port-range.ts';
 import { recorded } from '../../fixtures/local-cloud/recorder.ts';
 import { CREDENTIALS, REGION, dynamoDbLocalProcesses, eventually, portOf, startFixtureCloud } from './helpers.ts';
 
@@ -21,22 +21,6 @@ const clientsOf = (cloud: LocalCloud) => ({
 
 const deliveriesOf = (pk: string): number =>
   recorded<DynamoDBStreamEvent>('stream-batch').flatMap((batch) => batch.Records).filter((record) => record.dynamodb?.Keys?.pk?.S === pk).length;
-
-const portFree = (port: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-
-/** Six consecutive free ports for `--port-base`. */
-const freePortBase = async (): Promise<number> => {
-  for (;;) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
-    const free = await Promise.all([0, 1, 2, 3, 4, 5].map((offset) => portFree(base + offset)));
-    if (free.every(Boolean)) return base;
-  }
-};
 
 describe('local cloud lifecycle', () => {
   it('It should keep table items, objects, queued messages, search documents and stream positions across a restart', async () => {
@@ -91,7 +75,8 @@ describe('local cloud lifecycle', () => {
 
   it('It should run npm start, print the endpoints and dev key, and stop on SIGINT without leftovers', async () => {
     // Prepare
-    const base = await freePortBase();
+    // Every port --port-base takes (emulators, gateways and fakes) is checked free first.
+    const base = await findFreePortBase();
     const child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['bin/local.ts', '--ephemeral', '--quiet', '--port-base', String(base)], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],

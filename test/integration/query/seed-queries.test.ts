@@ -254,10 +254,10 @@ describe('hostile queries', () => {
   });
 
   it('It should search regex-looking text literally, finding nothing rather than evaluating it', async () => {
-    const started = Date.now();
+    // Evaluated as patterns, `.*(a+)+$` and `(j|o)*` would match every seeded record: an empty
+    // answer (not an error, not a timeout) is the proof they were taken as literal text.
     const data = await search('companies', { where: { text_matches: { must: [{ filter_key: 'name', text_value: '.*(a+)+$'.repeat(50), search_type: 'match_phrase' }] } } });
     expect(data).toEqual([]);
     expect(people((await list(`/v1/contacts?title=${encodeURIComponent('.*(a+)+$')}&name_search=${encodeURIComponent('(j|o)*')}`)).results)).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });

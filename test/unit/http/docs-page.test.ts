@@ -71,6 +71,21 @@ describe('docs page', () => {
     expect(page.main.textContent).toContain('if-match');
   });
 
+  it('It should show the title apart from the version and render inline markdown, not its backticks', async () => {
+    // Prepare
+    const document = JSON.parse(apiDocumentJson()) as { info: { title: string; version: string } };
+    // Act
+    const page = await renderDocsPage(document);
+    // Assess
+    const heading = page.main.findAll('h2')[0]!;
+    expect(heading.childNodes[0]!.textContent).toBe(document.info.title);
+    expect(heading.textContent).toBe(`${document.info.title} version ${document.info.version}`);
+    const codes = page.main.findAll('code').map((node) => node.textContent);
+    expect(codes).toContain('where.keyword_match');
+    const notes = page.main.findAll('p').map((node) => node.textContent);
+    expect(notes.some((text) => text.includes('`'))).toBe(false);
+  });
+
   it('It should load nothing from another origin', () => {
     expect(DOCS_HTML).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(DOCS_ASSETS['docs.js'].body).not.toMatch(/https?:\/\//);

@@ -33,18 +33,19 @@ const TEAM_SIZE = { min: 2, max: 6 } as const;
 const OBFUSCATED_RENDERINGS: readonly EmailRendering[] = ['text', 'at-dot', 'paren-at', 'entities', 'mailto'];
 
 const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
-const slugify = (text: string): string => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+// Accents fold to their letter (Müller → muller), as networks do when they suggest a handle.
+const slugify = (text: string): string => text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 function canonicalAndRendered(rng: Rng, network: SocialNetwork, slug: string): SocialProfileTruth {
   const handle = slug.replace(/-/g, '');
   const variants: Record<SocialNetwork, [string, string[]]> = {
-    linkedin: [`https://www.linkedin.com/company/${slug}`, [`https://www.linkedin.com/company/${slug}/`, `https://linkedin.com/company/${slug}`, `http://www.linkedin.com/company/${slug}/`]],
+    linkedin: [`https://linkedin.com/company/${slug}`, [`https://www.linkedin.com/company/${slug}/`, `https://linkedin.com/company/${slug}`, `http://www.linkedin.com/company/${slug}/`]],
     twitter: [`https://x.com/${handle}`, [`https://twitter.com/${handle}`, `https://x.com/${handle}`, `https://www.twitter.com/${handle}?lang=en`]],
-    facebook: [`https://www.facebook.com/${handle}`, [`https://www.facebook.com/${handle}/`, `https://facebook.com/${handle}`, `https://m.facebook.com/${handle}`]],
-    instagram: [`https://www.instagram.com/${handle}`, [`https://www.instagram.com/${handle}/`, `https://instagram.com/${handle}?hl=en`]],
-    youtube: [`https://www.youtube.com/@${handle}`, [`https://www.youtube.com/@${handle}`, `https://youtube.com/@${handle}`]],
+    facebook: [`https://facebook.com/${handle}`, [`https://www.facebook.com/${handle}/`, `https://facebook.com/${handle}`, `https://m.facebook.com/${handle}`]],
+    instagram: [`https://instagram.com/${handle}`, [`https://www.instagram.com/${handle}/`, `https://instagram.com/${handle}?hl=en`]],
+    youtube: [`https://youtube.com/@${handle}`, [`https://www.youtube.com/@${handle}`, `https://youtube.com/@${handle}`]],
     github: [`https://github.com/${handle}`, [`https://github.com/${handle}`, `https://www.github.com/${handle}/`]],
-    tiktok: [`https://www.tiktok.com/@${handle}`, [`https://www.tiktok.com/@${handle}`, `https://tiktok.com/@${handle}?lang=en`]],
+    tiktok: [`https://tiktok.com/@${handle}`, [`https://www.tiktok.com/@${handle}`, `https://tiktok.com/@${handle}?lang=en`]],
   };
   const [canonicalUrl, rendered] = variants[network];
   return { network, canonicalUrl, renderedUrl: rng.pick(rendered) };
@@ -190,7 +191,7 @@ export function planOrdinarySite(seed: number | string, index: number, identity:
       pages: pages.map((p) => p.path), emails, phones, socialProfiles, organization, technologies: technologies.truth, people,
       decoys: {
         emails: ['logo@2x.png', CONTACT_FORM_PLACEHOLDER, ...(rng.chance(0.5) ? ['hero@3x.webp'] : []), ...(blog ? ['user@example.com'] : [])],
-        socialLinks: shareLinkDecoys(identity.domain, rng, technologies.truth.some((t) => t.name === 'Facebook Pixel')),
+        socialLinks: shareLinkDecoys(identity.domain, rng, technologies.truth.some((t) => t.name === 'Meta Pixel')),
       },
       robotsDisallowed: [], hasSitemap: rng.chance(0.5),
     },

@@ -5,11 +5,13 @@
  * Conventions an extractor can be scored against:
  * - emails are lowercase addresses;
  * - phones are E.164;
- * - social profiles are canonical: `https://www.linkedin.com/company/<slug>`, `https://x.com/<handle>`,
- *   `https://www.facebook.com/<page>`, `https://www.instagram.com/<handle>`,
- *   `https://www.youtube.com/@<handle>`, `https://github.com/<org>`, `https://www.tiktok.com/@<handle>`
- *   (https, the `www.` shown here, no trailing slash, query or fragment; twitter.com becomes x.com);
- * - technologies use their product names (the catalog in technologies.ts), implied ones included.
+ * - social profiles are canonical, in the extractor's form (social-profiles.ts): `https://linkedin.com/company/<slug>`,
+ *   `https://x.com/<handle>`, `https://facebook.com/<page>`, `https://instagram.com/<handle>`,
+ *   `https://youtube.com/@<handle>`, `https://github.com/<org>`, `https://tiktok.com/@<handle>` (https, no
+ *   `www.` or `m.`, lowercase handle, no trailing slash, query or fragment; twitter.com becomes x.com). One
+ *   rule for every network, and the one record identity applies too (it ignores `www.`);
+ * - technologies use their current product names (the catalog in technologies.ts; Meta Pixel, not
+ *   Facebook Pixel), implied ones and the public CDNs their markers load from included.
  */
 import type { CountryCode } from './countries.ts';
 

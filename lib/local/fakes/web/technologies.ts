@@ -26,12 +26,14 @@ export interface TechnologyDefinition {
   readonly version?: string;
   /** Technologies that come with this one (Next.js runs React); the truth lists them too. */
   readonly implies?: readonly string[];
+  /** Public CDNs the markers load from: a matcher rightly names them, so the truth lists them too. */
+  readonly cdns?: readonly string[];
   markers(rng: Rng): TechnologyMarkers;
 }
 
 const tech = (
   name: string, category: string, markers: (rng: Rng) => TechnologyMarkers,
-  extra: Partial<Pick<TechnologyDefinition, 'groups' | 'version' | 'implies'>> = {},
+  extra: Partial<Pick<TechnologyDefinition, 'groups' | 'version' | 'implies' | 'cdns'>> = {},
 ): TechnologyDefinition => ({ name, category, markers, ...extra });
 
 const ANALYTICS: readonly TechnologyDefinition[] = [
@@ -68,7 +70,8 @@ const ANALYTICS: readonly TechnologyDefinition[] = [
   tech('Heap', 'Analytics', (r) => ({ scriptSrc: [`https://cdn.heapanalytics.com/js/heap-${r.digits(10)}.js`], inlineScript: 'window.heap=window.heap||[];' })),
   tech('Plausible', 'Analytics', () => ({ scriptSrc: ['https://plausible.io/js/script.js'] })),
   tech('Microsoft Clarity', 'Analytics', (r) => ({ scriptSrc: [`https://www.clarity.ms/tag/${r.hex(10)}`], cookies: [`_clck=${r.hex(8)}`] })),
-  tech('Facebook Pixel', 'Advertising', (r) => ({
+  // Renamed from Facebook Pixel in 2022; fingerprint sets use the current product name.
+  tech('Meta Pixel', 'Advertising', (r) => ({
     scriptSrc: ['https://connect.facebook.net/en_US/fbevents.js'],
     inlineScript: `fbq('init', '${r.digits(15)}'); fbq('track', 'PageView');`,
     cookies: [`_fbp=fb.1.${r.digits(13)}.${r.digits(9)}`],
@@ -89,7 +92,8 @@ const MARKETING: readonly TechnologyDefinition[] = [
     inlineScript: `Munchkin.init('${r.digits(3)}-${r.hex(3).toUpperCase()}-${r.digits(3)}');`,
     cookies: [`_mkto_trk=id:${r.digits(3)}-ABC-${r.digits(3)}&token:_mch-example-${r.digits(13)}`],
   }), { groups: ['marketing-automation'] }),
-  tech('Pardot', 'Marketing automation', (r) => ({
+  // Pardot's current name; an Account Engagement account always runs on a Salesforce org.
+  tech('Salesforce Account Engagement', 'Marketing automation', (r) => ({
     inlineScript: `piAId = '${r.digits(6)}'; piCId = '${r.digits(4)}'; piHostname = 'pi.pardot.com';`,
     scriptSrc: ['https://pi.pardot.com/pd.js'],
   }), { groups: ['marketing-automation'], implies: ['Salesforce'] }),
@@ -134,7 +138,7 @@ const CMS: readonly TechnologyDefinition[] = [
   tech('Squarespace', 'CMS', () => ({ headHtml: '<link rel="stylesheet" href="https://static1.squarespace.com/static/versioned-site-css/site.css">', inlineScript: 'Static.SQUARESPACE_CONTEXT = {};' }), { groups: ['cms'] }),
   tech('Wix', 'CMS', () => ({ metaGenerator: 'Wix.com Website Builder', headHtml: '<link rel="preconnect" href="https://static.wixstatic.com">', headers: { 'x-wix-request-id': '1700000000.123' } }), { groups: ['cms'] }),
   tech('Drupal', 'CMS', () => ({ metaGenerator: 'Drupal 10 (https://www.drupal.org)', headers: { 'x-generator': 'Drupal 10 (https://www.drupal.org)' }, scriptSrc: ['/core/misc/drupal.js?v=10.2.3'] }), { groups: ['cms'], version: '10', implies: ['PHP'] }),
-  tech('Ghost', 'CMS', () => ({ metaGenerator: 'Ghost 5.75', scriptSrc: ['https://cdn.jsdelivr.net/ghost/portal@~2.37/umd/portal.min.js'] }), { groups: ['cms'], version: '5.75', implies: ['Node.js'] }),
+  tech('Ghost', 'CMS', () => ({ metaGenerator: 'Ghost 5.75', scriptSrc: ['https://cdn.jsdelivr.net/ghost/portal@~2.37/umd/portal.min.js'] }), { groups: ['cms'], version: '5.75', implies: ['Node.js'], cdns: ['jsDelivr'] }),
 ];
 
 const PAYMENTS: readonly TechnologyDefinition[] = [
@@ -160,14 +164,15 @@ const FRONTEND: readonly TechnologyDefinition[] = [
     headers: { 'x-powered-by': 'Next.js' },
     scriptSrc: [`/_next/static/chunks/main-${r.hex(16)}.js`, `/_next/static/chunks/pages/_app-${r.hex(16)}.js`],
     bodyHtml: `<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{}},"page":"/","buildId":"${r.hex(12)}"}</script>`,
-  }), { groups: ['framework'], implies: ['React', 'Node.js'] }),
-  tech('Nuxt.js', 'JavaScript frameworks', (r) => ({ scriptSrc: [`/_nuxt/${r.hex(8)}.js`], inlineScript: 'window.__NUXT__={config:{}};' }), { groups: ['framework'], implies: ['Vue.js'] }),
+  // React only: a Next.js site may be a static export on a CDN, so Node.js is not something its pages prove.
+  }), { groups: ['framework'], implies: ['React'] }),
+  tech('Nuxt', 'JavaScript frameworks', (r) => ({ scriptSrc: [`/_nuxt/${r.hex(8)}.js`], inlineScript: 'window.__NUXT__={config:{}};' }), { groups: ['framework'], implies: ['Vue.js'] }),
   tech('Gatsby', 'Static site generator', () => ({ metaGenerator: 'Gatsby 5.13.1', bodyHtml: '<div id="___gatsby"></div>' }), { groups: ['framework'], version: '5.13.1', implies: ['React'] }),
-  tech('React', 'JavaScript frameworks', () => ({ scriptSrc: ['https://unpkg.com/react@18.2.0/umd/react.production.min.js', 'https://unpkg.com/react-dom@18.2.0/umd/react-dom.production.min.js'] }), { groups: ['framework'], version: '18.2.0' }),
-  tech('Vue.js', 'JavaScript frameworks', () => ({ scriptSrc: ['https://unpkg.com/vue@3.4.15/dist/vue.global.prod.js'] }), { groups: ['framework'], version: '3.4.15' }),
+  tech('React', 'JavaScript frameworks', () => ({ scriptSrc: ['https://unpkg.com/react@18.2.0/umd/react.production.min.js', 'https://unpkg.com/react-dom@18.2.0/umd/react-dom.production.min.js'] }), { groups: ['framework'], version: '18.2.0', cdns: ['unpkg'] }),
+  tech('Vue.js', 'JavaScript frameworks', () => ({ scriptSrc: ['https://unpkg.com/vue@3.4.15/dist/vue.global.prod.js'] }), { groups: ['framework'], version: '3.4.15', cdns: ['unpkg'] }),
   tech('Angular', 'JavaScript frameworks', () => ({ bodyHtml: '<app-root ng-version="17.1.0"></app-root>' }), { groups: ['framework'], version: '17.1.0' }),
   tech('jQuery', 'JavaScript libraries', () => ({ scriptSrc: ['https://code.jquery.com/jquery-3.7.1.min.js'] }), { version: '3.7.1' }),
-  tech('Bootstrap', 'UI frameworks', () => ({ headHtml: '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/bootstrap@5.3.2/dist/css/bootstrap.min.css">' }), { version: '5.3.2' }),
+  tech('Bootstrap', 'UI frameworks', () => ({ headHtml: '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/bootstrap@5.3.2/dist/css/bootstrap.min.css">' }), { version: '5.3.2', cdns: ['jsDelivr'] }),
   tech('Font Awesome', 'Font scripts', (r) => ({ scriptSrc: [`https://kit.fontawesome.com/${r.hex(10)}.js`] })),
   tech('Google Fonts', 'Font scripts', () => ({ headHtml: '<link rel="preconnect" href="https://fonts.googleapis.com"><link href="https://fonts.googleapis.com/css2?family=Inter:wght@400;600&display=swap" rel="stylesheet">' })),
 ];
@@ -181,7 +186,7 @@ const OTHER: readonly TechnologyDefinition[] = [
 ];
 
 /** Technologies that never appear on their own but are implied by one that does. */
-export const IMPLIED_ONLY = ['PHP', 'MySQL', 'Node.js', 'Varnish', 'Amazon Web Services'] as const;
+export const IMPLIED_ONLY = ['PHP', 'MySQL', 'Node.js', 'Varnish', 'Amazon Web Services', 'unpkg', 'jsDelivr'] as const;
 
 export const TECHNOLOGIES: readonly TechnologyDefinition[] = [
   ...ANALYTICS, ...MARKETING, ...CHAT, ...CMS, ...PAYMENTS, ...INFRASTRUCTURE, ...FRONTEND, ...OTHER,
@@ -208,6 +213,9 @@ export function pickTechnologies(rng: Rng, count: number): { chosen: TechnologyD
     names.add(name);
     for (const implied of technologyByName(name)?.implies ?? []) add(implied);
   };
-  for (const t of chosen) add(t.name);
+  for (const t of chosen) {
+    add(t.name);
+    for (const cdn of t.cdns ?? []) add(cdn);
+  }
   return { chosen, names: [...names].sort() };
 }

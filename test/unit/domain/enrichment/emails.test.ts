@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractEmails } from '../../../../functions/domain/enrichment/extract-emails.ts';
+import { extractPeople } from '../../../../functions/domain/enrichment/extract-people.ts';
 import { body, parsed } from './page-fixtures.ts';
 
 const emailsOf = (inner: string, domain = 'acme.com') => extractEmails(parsed(body(inner)), domain).map((e) => e.email);
@@ -13,6 +14,7 @@ describe('email extraction', () => {
     ['[at] and [dot]', '<p>anna [at] acme [dot] com</p>', ['anna@acme.com']],
     ['(at) with a real dot', '<p>bob(at)acme.com</p>', ['bob@acme.com']],
     ['spelled at/dot', '<p>write to carol at acme dot co dot uk</p>', ['carol@acme.co.uk']],
+    ['[dot] inside the local part too', '<p>zoe [dot] keller [at] acme [dot] com, r (dot) castillo [at] acme (dot) com</p>', ['zoe.keller@acme.com', 'r.castillo@acme.com']],
     ['{at} braces', '<p>dan{at}acme{dot}com</p>', ['dan@acme.com']],
     ['neighbouring links that must not fuse', '<a>info@acme.com</a><a>Phone</a>', ['info@acme.com']],
   ])('It should find addresses in %s', (_case, inner, expected) => {
@@ -27,6 +29,17 @@ describe('email extraction', () => {
     ['a bare @ mention', '<p>Follow @acme on X</p>'],
   ])('It should ignore %s', (_case, inner) => {
     expect(emailsOf(inner)).toEqual([]);
+  });
+
+  it('It should keep addresses under a reserved TLD when the company itself lives under it (a test network), and only then', () => {
+    const inner = '<a href="mailto:hello@acme.test">Write</a><p>anna.novak@acme.test office@mailbox-hub.test</p>';
+    expect(emailsOf(inner, 'acme.test')).toEqual(['hello@acme.test', 'anna.novak@acme.test', 'office@mailbox-hub.test']);
+    expect(emailsOf(inner, 'acme.com')).toEqual([]);
+  });
+
+  it('It should keep a personal address on a team card when the company lives under a reserved TLD', () => {
+    const page = parsed(body('<div class="card"><h3>Anna Novak</h3><p>Head of Sales</p><a href="mailto:anna.novak@acme.test">Email</a></div>'), 'http://acme.test/team');
+    expect(extractPeople(page, true, 'acme.test')[0]?.email).toBe('anna.novak@acme.test');
   });
 
   it('It should lowercase and deduplicate one address seen as a link and as text', () => {

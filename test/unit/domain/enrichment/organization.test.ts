@@ -39,8 +39,14 @@ describe('organisation data', () => {
     ['a trailing comma', '{"@type":"Organization","name":"Acme",}'],
     ['raw newlines in a string', '{"@type":"Organization","name":"Acme","description":"line one\nline two"}'],
     ['an HTML comment wrapper', '<!-- {"@type":"Organization","name":"Acme"} -->'],
+    ['an unquoted key beside a trailing comma', '{\n  "@type": "Organization",\n  legalName: "Acme Ltd",\n  "name": "Acme",\n}'],
   ])('It should tolerate malformed JSON-LD: %s', (_case, json) => {
     expect(orgOf(ld(json)).name?.value).toBe('Acme');
+  });
+
+  it('It should quote bare keys without touching text inside strings', () => {
+    const org = orgOf(ld('{"@type":"Organization", name: "Acme", description: "Fast, reliable: always", "url": "https://acme.com",}'));
+    expect([org.name?.value, org.description?.value]).toEqual(['Acme', 'Fast, reliable: always']);
   });
 
   it('It should skip JSON-LD that cannot be repaired and still read the rest of the page', () => {

@@ -25,6 +25,17 @@ describe('people on team pages', () => {
     expect(peopleOf(html).map((p) => [p.first_name, p.last_name, p.title])).toEqual([['Max', 'Müller', 'Geschäftsführer'], ['Lena', 'Vogel', 'Head of Marketing']]);
   });
 
+  it('It should drop the dash or separator that joins a name and a title on one line', () => {
+    const html = '<ul class="team"><li><strong>Ivan Laurent</strong> – Lead Designer</li><li><strong>Wendy Hoffmann</strong> | Sales Director EMEA<br><a href="mailto:wendy@acme.com">wendy@acme.com</a></li><li><strong>Ben Richter</strong>, CTO</li></ul>';
+    expect(peopleOf(html).map((p) => [p.first_name, p.last_name, p.title])).toEqual([['Ivan', 'Laurent', 'Lead Designer'], ['Wendy', 'Hoffmann', 'Sales Director EMEA'], ['Ben', 'Richter', 'CTO']]);
+  });
+
+  it('It should find a card whose name a comment splits, and none on a page without a name-shaped line', () => {
+    expect(peopleOf('<div class="card"><h3>Jane <!-- first --> Smith</h3><p>CTO</p></div>').map((p) => p.last_name)).toEqual(['Smith']);
+    expect(peopleOf('<section><p>Jane Smith\n  Chief Executive Officer</p></section>').map((p) => p.title)).toEqual(['Chief Executive Officer']);
+    expect(peopleOf('<div class="card"><h3>our team</h3><p>CTO</p><p>Head of Sales</p></div>')).toEqual([]);
+  });
+
   it('It should not make a contact from a name alone, a heading or a testimonial without a title', () => {
     const html = `<div class="card"><h3>Our Team</h3><p>Head of everything we do</p></div>
       <div class="quote"><p>"Great product!"</p><p>John Carter</p></div>
@@ -49,6 +60,10 @@ describe('people on team pages', () => {
     ['Read More', false],
     ['Acme GmbH', false],
     ['Madonna', false],
+    ['Quarry Foods AG', false],
+    ['Solstice Capital Corp.', false],
+    ['Zenith Digital SAS', false],
+    ['Harbor Data Pty Ltd', false],
   ])('It should judge %s name-like: %s', (line, expected) => {
     expect(isNameLike(line)).toBe(expected);
   });

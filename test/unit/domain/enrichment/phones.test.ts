@@ -12,6 +12,12 @@ describe('phone extraction', () => {
     ['text after a phone cue', '<p>Phone: (415) 555-2671</p>', 'US', ['+14155552671']],
     ['text after a French cue', '<p>Téléphone : 01 42 68 53 00</p>', 'FR', ['+33142685300']],
     ['text after a German cue', '<p>Telefon: +49 89 1234567</p>', 'FR', ['+49891234567']],
+    ['text after the German short cue Fon', '<p>Fon: 030 40560080</p>', 'DE', ['+493040560080']],
+    ['text after the French short cue Tél.', '<p>Tél.: 01 75 45 29 16</p>', 'FR', ['+33175452916']],
+    ['text after a Dutch cue', '<p>Telefoon: 020 794 6095</p>', 'NL', ['+31207946095']],
+    ['a French number written with dots, whose first groups look like a date', '<p>Tél. : 01.52.33.40.30</p>', 'FR', ['+33152334030']],
+    ['text after "Main line"', '<p>Main line: +1 212 872 1579</p>', 'US', ['+12128721579']],
+    ['a second cued number below a first one', '<p>Tel.: 030 12345678</p><p>Fon: 030 40560080</p>', 'DE', ['+493012345678', '+493040560080']],
   ])('It should normalise %s to E.164', (_case, inner, country, expected) => {
     expect(phonesOf(inner, country)).toEqual(expected);
   });

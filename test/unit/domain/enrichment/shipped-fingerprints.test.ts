@@ -60,6 +60,8 @@ describe('the shipped fingerprint set', () => {
     ['Webflow', '<html data-wf-page="abc" data-wf-site="def"><meta name="generator" content="Webflow"></html>', {}, ['Webflow']],
     ['Drift', '<script src="https://js.driftt.com/include/1700000000/abc.js"></script>', {}, ['Drift']],
     ['Salesforce web-to-lead', body('<form action="https://webto.salesforce.com/servlet/servlet.WebToLead?encoding=UTF-8" method="POST"></form>'), {}, ['Salesforce']],
+    ['jsDelivr by a stylesheet it serves', '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/bootstrap@5.3.2/dist/css/bootstrap.min.css">', {}, ['Bootstrap', 'jsDelivr']],
+    ['Account Engagement (Pardot) implies Salesforce', '<script>piAId = "1001"; piCId = "1";</script>', {}, ['Salesforce', 'Salesforce Account Engagement']],
     ['Calendly', '<script src="https://assets.calendly.com/assets/external/widget.js" async></script>', {}, ['Calendly']],
     ['LinkedIn Insight Tag', body(`<script>_linkedin_partner_id = "123";</script>`), {}, ['LinkedIn Insight Tag']],
     ['Sentry', '<script src="https://browser.sentry-cdn.com/7.100.0/bundle.min.js"></script>', {}, ['Sentry']],

@@ -41,6 +41,15 @@ describe('social profiles', () => {
     expect(match === undefined || match.network === 'linkedin-person').toBe(true);
   });
 
+  it.each([
+    ['an upper-case host', 'https://LinkedIn.COM/company/acme'],
+    ['an escaped host', 'https://linked%69n.com/company/acme'],
+    ['full-width letters', 'https://ｌｉｎｋｅｄｉｎ.com/company/acme'],
+    ['a tab inside the host', 'https://linked\tin.com/company/acme'],
+  ])('It should still recognise a profile whose host is written with %s', (_case, href) => {
+    expect(classifySocialUrl(href)).toEqual({ network: 'linkedin', url: 'https://linkedin.com/company/acme' });
+  });
+
   it('It should keep personal LinkedIn profiles apart from the company\'s', () => {
     expect(classifySocialUrl('https://www.linkedin.com/in/Jane-Doe-123/')).toEqual({ network: 'linkedin-person', url: 'https://linkedin.com/in/jane-doe-123' });
     const profiles = extractSocialProfiles(parsed(body('<a href="https://www.linkedin.com/in/jane-doe">Jane</a><a href="https://linkedin.com/company/acme">Us</a>')));

@@ -40,6 +40,7 @@ describe('dashboard statistics', () => {
         total: 3,
         aggregations: {
           top_industries: bucketsOf('industries', [['software', 2, ['SaaS', 'Software']], ['retail', 1, 'Retail']]),
+          top_company_countries: bucketsOf('country', [['france', 3]]),
           avg_employees: { value: 250.5555 },
           avg_revenue: { value: null },
           total_revenue: { value: 0 },
@@ -55,6 +56,7 @@ describe('dashboard statistics', () => {
       unverified_emails: 3,
       top_industries: [{ industry: 'Software', count: 2 }, { industry: 'Retail', count: 1 }],
       top_countries: [{ country: 'United States', count: 8 }, { country: 'Germany', count: 4 }],
+      top_company_countries: [{ country: 'France', count: 3 }],
       avg_employees: 250.56,
       total_companies: 3,
       avg_revenue: null,

@@ -6,46 +6,61 @@ let t: TestEngine;
 
 beforeAll(async () => {
   t = await startTestEngine();
-  await t.client.indices.create({ index: 'contacts-v1' });
-  await t.client.indices.create({ index: 'contacts-v2' });
 });
 
 afterAll(async () => t.stop());
 
+/** Each test works on its own `<name>-v1`/`<name>-v2` indices, so any one of them can run alone. */
+const twoVersions = async (name: string): Promise<{ v1: string; v2: string }> => {
+  const v1 = `${name}-v1`;
+  const v2 = `${name}-v2`;
+  await t.client.indices.create({ index: v1 });
+  await t.client.indices.create({ index: v2 });
+  return { v1, v2 };
+};
+
 describe('search engine: aliases', () => {
   it('It should read and write through an alias pointing to one index', async () => {
-    await t.client.indices.putAlias({ index: 'contacts-v1', name: 'contacts' });
-    await t.client.index({ index: 'contacts', id: '1', body: { name: 'via alias' }, refresh: true });
-    expect((await t.client.get({ index: 'contacts-v1', id: '1' })).body._source).toEqual({ name: 'via alias' });
-    const response = await t.client.search({ index: 'contacts', body: { query: { match_all: {} } } });
+    const { v1 } = await twoVersions('rw');
+    await t.client.indices.putAlias({ index: v1, name: 'rw' });
+    await t.client.index({ index: 'rw', id: '1', body: { name: 'via alias' }, refresh: true });
+    expect((await t.client.get({ index: v1, id: '1' })).body._source).toEqual({ name: 'via alias' });
+    const response = await t.client.search({ index: 'rw', body: { query: { match_all: {} } } });
     expect(idsOf(response)).toEqual(['1']);
-    expect((response.body as { hits: { hits: Array<{ _index: string }> } }).hits.hits[0]!._index).toBe('contacts-v1');
-    expect((await t.client.count({ index: 'contacts' })).body.count).toBe(1);
-    await t.client.bulk({ body: [{ index: { _index: 'contacts', _id: '2' } }, { name: 'bulk via alias' }], refresh: 'true' });
-    expect((await t.client.count({ index: 'contacts-v1' })).body.count).toBe(2);
+    expect((response.body as { hits: { hits: Array<{ _index: string }> } }).hits.hits[0]!._index).toBe(v1);
+    expect((await t.client.count({ index: 'rw' })).body.count).toBe(1);
+    await t.client.bulk({ body: [{ index: { _index: 'rw', _id: '2' } }, { name: 'bulk via alias' }], refresh: 'true' });
+    expect((await t.client.count({ index: v1 })).body.count).toBe(2);
   });
 
   it('It should list aliases by name and by index', async () => {
-    expect((await t.client.indices.getAlias({ name: 'contacts' })).body).toEqual({ 'contacts-v1': { aliases: { contacts: {} } } });
-    expect((await t.client.indices.getAlias({ index: 'contacts-v1' })).body).toEqual({ 'contacts-v1': { aliases: { contacts: {} } } });
-    expect((await t.client.indices.existsAlias({ name: 'contacts' })).body).toBe(true);
+    const { v1 } = await twoVersions('listed');
+    await t.client.indices.putAlias({ index: v1, name: 'listed' });
+    expect((await t.client.indices.getAlias({ name: 'listed' })).body).toEqual({ [v1]: { aliases: { listed: {} } } });
+    expect((await t.client.indices.getAlias({ index: v1 })).body).toEqual({ [v1]: { aliases: { listed: {} } } });
+    expect((await t.client.indices.existsAlias({ name: 'listed' })).body).toBe(true);
     expect((await failure(t.client.indices.getAlias({ name: 'nope' }))).statusCode).toBe(404);
   });
 
   it('It should swap an alias atomically with POST /_aliases', async () => {
-    await t.client.indices.updateAliases({ body: { actions: [{ remove: { index: 'contacts-v1', alias: 'contacts' } }, { add: { index: 'contacts-v2', alias: 'contacts' } }] } });
-    expect((await t.client.indices.getAlias({ name: 'contacts' })).body).toEqual({ 'contacts-v2': { aliases: { contacts: {} } } });
-    expect((await t.client.count({ index: 'contacts' })).body.count).toBe(0);
+    const { v1, v2 } = await twoVersions('swapped');
+    await t.client.indices.putAlias({ index: v1, name: 'swapped' });
+    await t.client.index({ index: v1, id: '1', body: { name: 'old' }, refresh: true });
+    await t.client.indices.updateAliases({ body: { actions: [{ remove: { index: v1, alias: 'swapped' } }, { add: { index: v2, alias: 'swapped' } }] } });
+    expect((await t.client.indices.getAlias({ name: 'swapped' })).body).toEqual({ [v2]: { aliases: { swapped: {} } } });
+    expect((await t.client.count({ index: 'swapped' })).body.count).toBe(0);
   });
 
   it('It should apply no action when one action of the batch is invalid', async () => {
-    const result = await failure(t.client.indices.updateAliases({ body: { actions: [{ add: { index: 'contacts-v1', alias: 'other' } }, { add: { index: 'missing', alias: 'other' } }] } }));
+    const { v1 } = await twoVersions('atomic');
+    const result = await failure(t.client.indices.updateAliases({ body: { actions: [{ add: { index: v1, alias: 'other' } }, { add: { index: 'missing', alias: 'other' } }] } }));
     expect(result.statusCode).toBe(404);
     expect((await t.client.indices.existsAlias({ name: 'other' })).body).toBe(false);
   });
 
   it('It should refuse writes through an alias spanning two indices and reads with a 400 naming the limit', async () => {
-    await t.client.indices.updateAliases({ body: { actions: [{ add: { indices: ['contacts-v1', 'contacts-v2'], alias: 'both' } }] } });
+    const { v1, v2 } = await twoVersions('spanning');
+    await t.client.indices.updateAliases({ body: { actions: [{ add: { indices: [v1, v2], alias: 'both' } }] } });
     const write = await failure(t.client.index({ index: 'both', id: 'x', body: { a: 1 } }));
     expect(write.statusCode).toBe(400);
     expect(write.body.error.reason).toContain('no write index is defined for alias [both]');
@@ -55,8 +70,10 @@ describe('search engine: aliases', () => {
   });
 
   it('It should refuse an index named like an alias and an alias named like an index', async () => {
-    expect((await failure(t.client.indices.create({ index: 'contacts' }))).body.error.type).toBe('invalid_index_name_exception');
-    expect((await failure(t.client.indices.putAlias({ index: 'contacts-v1', name: 'contacts-v2' }))).statusCode).toBe(400);
+    const { v1, v2 } = await twoVersions('clash');
+    await t.client.indices.putAlias({ index: v1, name: 'clash' });
+    expect((await failure(t.client.indices.create({ index: 'clash' }))).body.error.type).toBe('invalid_index_name_exception');
+    expect((await failure(t.client.indices.putAlias({ index: v1, name: v2 }))).statusCode).toBe(400);
   });
 
   it('It should drop the aliases of a deleted index', async () => {

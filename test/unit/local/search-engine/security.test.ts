@@ -44,10 +44,14 @@ describe('search engine: network exposure', () => {
   });
 });
 
+const HOSTILE_DOC = '{"name":"x","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}';
+
+/** Each hostile-document test writes the document to its own index, so any one can run alone. */
+const storeHostile = (index: string) => raw(`/${index}/_doc/1?refresh=true`, { 'content-type': 'application/json' }, HOSTILE_DOC);
+
 describe('search engine: hostile documents', () => {
   it('It should store a __proto__ key as data without polluting any prototype', async () => {
-    const body = '{"name":"x","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}';
-    const response = await raw('/hostile/_doc/1?refresh=true', { 'content-type': 'application/json' }, body);
+    const response = await storeHostile('hostile');
     expect(response.status).toBe(201);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const stored = await raw('/hostile/_search', { 'content-type': 'application/json' }, '{"query":{"term":{"__proto__.polluted":"yes"}}}');
@@ -57,9 +61,10 @@ describe('search engine: hostile documents', () => {
   });
 
   it('It should keep __proto__ as data through partial updates and source filtering', async () => {
-    await raw('/hostile/_update/1?refresh=true', { 'content-type': 'application/json' }, '{"doc":{"__proto__":{"injected":1}}}');
+    expect((await storeHostile('hostile-updated')).status).toBe(201);
+    await raw('/hostile-updated/_update/1?refresh=true', { 'content-type': 'application/json' }, '{"doc":{"__proto__":{"injected":1}}}');
     expect(({} as Record<string, unknown>).injected).toBeUndefined();
-    const filtered = await raw('/hostile/_search', { 'content-type': 'application/json' }, '{"_source":["__proto__"]}');
+    const filtered = await raw('/hostile-updated/_search', { 'content-type': 'application/json' }, '{"_source":["__proto__"]}');
     expect(JSON.parse(filtered.body).hits.hits[0]._source).toEqual(JSON.parse('{"__proto__":{"polluted":"yes","injected":1}}'));
   });
 
@@ -71,9 +76,10 @@ describe('search engine: hostile documents', () => {
   });
 
   it('It should treat query and aggregation names like toString or __proto__ as ordinary names', async () => {
-    expect((await failure(t.client.search({ index: 'hostile', body: { query: { toString: {} } } }))).statusCode).toBe(400);
-    expect((await failure(t.client.search({ index: 'hostile', body: { query: { constructor: {} } } }))).statusCode).toBe(400);
-    const aggs = await raw('/hostile/_search', { 'content-type': 'application/json' }, '{"size":0,"aggs":{"__proto__":{"value_count":{"field":"name.keyword"}}}}');
+    expect((await storeHostile('hostile-named')).status).toBe(201);
+    expect((await failure(t.client.search({ index: 'hostile-named', body: { query: { toString: {} } } }))).statusCode).toBe(400);
+    expect((await failure(t.client.search({ index: 'hostile-named', body: { query: { constructor: {} } } }))).statusCode).toBe(400);
+    const aggs = await raw('/hostile-named/_search', { 'content-type': 'application/json' }, '{"size":0,"aggs":{"__proto__":{"value_count":{"field":"name.keyword"}}}}');
     expect(JSON.parse(aggs.body).aggregations).toEqual(JSON.parse('{"__proto__":{"value":1}}'));
   });
 
@@ -91,9 +97,10 @@ describe('search engine: hostile documents', () => {
   });
 
   it('It should refuse a metadata field inside a document', async () => {
-    const result = await failure(t.client.index({ index: 'hostile', id: '2', body: { _id: 'other', name: 'y' } }));
+    expect((await storeHostile('hostile-metadata')).status).toBe(201);
+    const result = await failure(t.client.index({ index: 'hostile-metadata', id: '2', body: { _id: 'other', name: 'y' } }));
     expect(result.statusCode).toBe(400);
     expect(result.body.error.reason).toContain('Field [_id] is a metadata field');
-    expect(hitsOf(await t.client.search({ index: 'hostile', body: { query: { ids: { values: ['2', 'other'] } } } }))).toEqual([]);
+    expect(hitsOf(await t.client.search({ index: 'hostile-metadata', body: { query: { ids: { values: ['2', 'other'] } } } }))).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { JS_CONTACT_SCRIPT_PATH, TECHNOLOGIES, generateFakeWeb } from '../../../
 import type { FakeWeb, SiteTruth } from '../../../../../lib/local/fakes/web/index.ts';
 import { deobfuscate, decodeEntities, nationalDigits, runWithStubDom } from './page-reading.ts';
 import { TECHNOLOGY_COOKIES, TECHNOLOGY_SIGNATURES } from './technology-signatures.ts';
+import { classifySocialUrl } from '../../../../../functions/domain/enrichment/social-profiles.ts';
 
 const web = generateFakeWeb({ seed: 2026 });
 const readable = web.sites.filter((s) => s.pages.length > 0);
@@ -76,7 +77,9 @@ describe('fake web ground truth', () => {
       const home = pageHtml(web, site, '/');
       for (const profile of site.socialProfiles) {
         for (const path of site.pages) expect(decodeEntities(pageHtml(web, site, path))).toContain(`href="${profile.renderedUrl}"`);
-        expect(profile.canonicalUrl).toMatch(/^https:\/\/(www\.)?(linkedin|x|facebook|instagram|youtube|github|tiktok)\.com\/[^?#]*[^/?#]$/);
+        expect(profile.canonicalUrl).toMatch(/^https:\/\/(linkedin|x|facebook|instagram|youtube|github|tiktok)\.com\/[^?#]*[^/?#]$/);
+        // The truth's canonical form is the extractor's: scoring compares them as strings.
+        expect(classifySocialUrl(profile.renderedUrl)?.url).toBe(profile.canonicalUrl);
       }
       for (const decoy of site.decoys.socialLinks) {
         expect(decodeEntities(home)).toContain(decoy);
@@ -141,6 +144,20 @@ describe('fake web ground truth', () => {
       }
     }
     expect(people).toBeGreaterThan(300);
+  });
+
+  it('It should list the public CDN a site loads scripts or styles from, since a matcher rightly names it', () => {
+    let checked = 0;
+    for (const site of readable.filter((s) => s.special !== 'non-html')) {
+      const home = pageHtml(web, site, '/');
+      const names = site.technologies.map((t) => t.name);
+      for (const [host, name] of [['unpkg.com/', 'unpkg'], ['cdn.jsdelivr.net/', 'jsDelivr']] as const) {
+        if (!home.includes(host)) continue;
+        checked += 1;
+        expect(names, `${site.domain} loads from ${host}`).toContain(name);
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('It should carry the real markers of every technology the truth lists, and list what they imply', () => {
