@@ -1,7 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { withDownloadCharge } from '../domain/accounts/download-limit.ts';
+import { checkEnrichTargets } from '../domain/enrich-websites/check-targets.ts';
 import { exportRowsNow } from '../domain/exports/export-charge.ts';
 import type { CreateJobRequest } from '../domain/jobs/job-requests.ts';
+import { JOB_TYPES } from '../domain/jobs/job.ts';
 import { createJob } from '../domain/jobs/job-commands.ts';
 import { createJobRequestSchema } from '../domain/jobs/job-requests.ts';
 import { requireOwnBucket } from '../domain/jobs/job-data-aliases.ts';
@@ -27,7 +29,7 @@ function callerOf(event: APIGatewayProxyEventV2): string | undefined {
 function requireJobType(body: unknown): void {
   const type = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).job_type : undefined;
   if (type === undefined || type === null || type === '') {
-    throw new AppError('ERR_MISSING_JOB_TYPE', 'job_type is required (insert_csv_file or export_csv_file)', [
+    throw new AppError('ERR_MISSING_JOB_TYPE', `job_type is required (one of ${JOB_TYPES.join(', ')})`, [
       { path: 'job_type', message: 'Required' },
     ]);
   }
@@ -46,6 +48,7 @@ export const handler = httpHandler({ authorized: true, json: 'required', idempot
   requireJobType(body);
   requireOwnBucket(body, config().UPLOADS_BUCKET_NAME);
   const request = parseInput(createJobRequestSchema, body, 'job');
+  if (request.job_type === 'enrich_websites') await checkEnrichTargets(recordSearch(), workspaceId, request.job_data);
   const rows = await rowsToCharge(workspaceId, request);
   const job = await withDownloadCharge(downloadDeps(), principal, rows, (charge) =>
     createJob({ jobs: jobStore(), queue: jobQueue() }, workspaceId, request, callerOf(event), request.job_type === 'export_csv_file' ? charge : undefined),

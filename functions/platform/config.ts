@@ -10,6 +10,8 @@ import { parseOutboundConfig, type OutboundConfig } from './outbound-config.ts';
  */
 /** Live API keys one user may hold unless MAX_API_KEYS_PER_USER says otherwise. */
 export const DEFAULT_MAX_API_KEYS_PER_USER = 10;
+/** A day: websites change slowly, and a UI asking again within it costs no crawl. */
+export const DEFAULT_LOOKUP_CACHE_TTL_SECONDS = 24 * 60 * 60;
 
 const configSchema = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),
@@ -36,6 +38,10 @@ const configSchema = z.object({
    * operator's full third-party set). Unset means leadstack's own set, which ships bundled.
    */
   ENRICHMENT_FINGERPRINTS_DIR: z.string().min(1).optional(),
+  /** The per-site tasks of enrich_websites jobs (lib/topology/enrichment.ts). */
+  SITE_TASKS_QUEUE_URL: z.string().min(1).optional(),
+  /** How long a one-site website lookup is answered from the workspace's cache. */
+  ENRICHMENT_LOOKUP_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(30 * 24 * 3600).default(DEFAULT_LOOKUP_CACHE_TTL_SECONDS),
   // ---- billing: Razorpay credentials. The key id is not secret; the key secret and the webhook
   // secret reach only the billing functions (topology `secrets`), from Secrets Manager on AWS.
   RAZORPAY_KEY_ID: z.string().min(1).optional(),

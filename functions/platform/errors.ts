@@ -42,6 +42,9 @@ export const ERROR_STATUS = {
   ERR_OUTBOUND_NETWORK: 502,
   ERR_OUTBOUND_CIRCUIT_OPEN: 503,
   ERR_OUTBOUND_ROBOTS_DISALLOWED: 422,
+  // Website enrichment: the query selects no company to enrich, or more than one job may carry.
+  ERR_NO_SITES: 400,
+  ERR_JOB_TOO_LARGE: 413,
   // Billing: the payment provider refused or garbled a call (its credentials are the operator's).
   ERR_PAYMENT_PROVIDER: 502,
   // Billing webhook: the signature over the raw body is missing or wrong.

@@ -97,12 +97,13 @@ export class OutboundRequeueError extends AppError {
   }
 }
 
-export type OutboundFailure = 'connect_timeout' | 'timeout' | 'network' | 'circuit_open' | 'too_large' | 'robots';
+export type OutboundFailure = 'connect_timeout' | 'timeout' | 'network' | 'tls' | 'circuit_open' | 'too_large' | 'robots';
 
 const FAILURE_CODE = {
   connect_timeout: 'ERR_OUTBOUND_TIMEOUT',
   timeout: 'ERR_OUTBOUND_TIMEOUT',
   network: 'ERR_OUTBOUND_NETWORK',
+  tls: 'ERR_OUTBOUND_NETWORK',
   circuit_open: 'ERR_OUTBOUND_CIRCUIT_OPEN',
   too_large: 'ERR_OUTBOUND_RESPONSE_TOO_LARGE',
   robots: 'ERR_OUTBOUND_ROBOTS_DISALLOWED',

@@ -1,3 +1,4 @@
+import type { Provenance } from '../domain/records/provenance.ts';
 import type { Entity } from '../domain/records/fields.ts';
 import type { RecordFields } from '../domain/records/input-schemas.ts';
 import type { PreparedRecord } from '../domain/records/prepare.ts';
@@ -20,6 +21,8 @@ export type StoredItem = Record<string, unknown>;
 export interface RecordChange {
   readonly set: RecordFields;
   readonly remove: readonly string[];
+  /** Replaces the record's provenance map (where each collected field came from), when given. */
+  readonly provenance?: Provenance;
 }
 
 export type CreateOutcome = { readonly ok: true; readonly item: StoredItem } | { readonly ok: false; readonly reason: 'exists' };

@@ -1,5 +1,6 @@
 import type { JobType } from '../domain/jobs/job.ts';
 import type { JobRunner } from '../domain/jobs/runner.ts';
+import { enrichWebsitesRunner } from './runners/enrich-websites.runner.ts';
 import { exportCsvFileRunner } from './runners/export-csv-file.runner.ts';
 import { insertCsvFileRunner } from './runners/insert-csv-file.runner.ts';
 
@@ -7,4 +8,5 @@ import { insertCsvFileRunner } from './runners/insert-csv-file.runner.ts';
 export const jobRunners: Partial<Record<JobType, JobRunner>> = {
   export_csv_file: exportCsvFileRunner,
   insert_csv_file: insertCsvFileRunner,
+  enrich_websites: enrichWebsitesRunner,
 };

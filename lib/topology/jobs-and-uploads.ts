@@ -58,7 +58,8 @@ export const jobsAndUploads = defineFeature({
         bucket: 'readwrite',
         search: 'read',
         websocket: true,
-        queues: { jobs: 'send' },
+        // siteTasks: an enrich_websites run plans one task per site onto it.
+        queues: { jobs: 'send', siteTasks: 'send' },
       },
     },
   },

@@ -127,6 +127,7 @@ export class DynamoRecordStore implements RecordStore, RecordCrudStore {
     const version = Number(previous?.version ?? 0) + 1;
     const item: StoredItem = {
       ...record.fields,
+      ...(record.provenance ? { provenance: record.provenance } : {}),
       ...recordKey(workspaceId, record.entity, record.uuid),
       workspace_id: workspaceId,
       entity: record.entity,
@@ -156,6 +157,11 @@ export class DynamoRecordStore implements RecordStore, RecordCrudStore {
       values[`:s${i}`] = value;
       sets.push(`#s${i} = :s${i}`);
     });
+    if (change.provenance) {
+      names['#provenance'] = 'provenance';
+      values[':provenance'] = change.provenance;
+      sets.push('#provenance = :provenance');
+    }
     const removes = change.remove.map((field, i) => {
       names[`#r${i}`] = field;
       return `#r${i}`;

@@ -47,6 +47,11 @@ const findCause = <T>(error: unknown, match: (e: unknown) => e is T): T | undefi
 const hasCode = (code: string) => (e: unknown): e is Error => (e as { code?: unknown } | null)?.code === code;
 
 /** Turns whatever fetch or the body read threw into a typed error (the caller's own abort passes through). */
+const isTlsFailure = (e: unknown): e is Error => {
+  const code = String((e as { code?: unknown } | null)?.code ?? '');
+  return code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || code === 'EPROTO' || /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code);
+};
+
 export function classifyFailure(error: unknown, provider: string, callerSignal?: AbortSignal): Error {
   const blocked = findCause(error, (e): e is UrlBlockedError => e instanceof UrlBlockedError);
   if (blocked) return blocked;
@@ -55,6 +60,8 @@ export function classifyFailure(error: unknown, provider: string, callerSignal?:
   if (error instanceof BodyTooLargeError) return new OutboundCallError('too_large', provider, error.message);
   if (findCause(error, hasCode('UND_ERR_CONNECT_TIMEOUT'))) return new OutboundCallError('connect_timeout', provider, 'connect timed out', { cause: error });
   if (findCause(error, (e): e is Error => (e as Error | null)?.name === 'TimeoutError')) return new OutboundCallError('timeout', provider, 'response timed out', { cause: error });
+  // A TLS handshake that fails (no TLS on the port, a bad certificate) fails the same way again: no retry.
+  if (findCause(error, isTlsFailure)) return new OutboundCallError('tls', provider, 'TLS handshake failed', { cause: error });
   return new OutboundCallError('network', provider, (error as Error).message, { cause: error });
 }
 

@@ -73,7 +73,8 @@ export class FetchOutboundHttp implements OutboundHttp {
   }
 
   private async withRetries(url: string, settings: ProviderSettings, request: OutboundRequest, progress: { attempts: number }): Promise<RawResponse> {
-    const breaker = this.breakerFor(settings.name);
+    // Websites are independent hosts: one dead site must not open the breaker for every other.
+    const breaker = this.breakerFor(settings.name === WEBSITE_PROVIDER ? `${settings.name}:${new URL(url).host}` : settings.name);
     for (let attempt = 0; ; attempt++) {
       const blockedFor = breaker.admit(this.deps.clock.now());
       if (blockedFor > 0) throw new OutboundCallError('circuit_open', settings.name, 'circuit open after repeated failures', { retryAfterMs: blockedFor });

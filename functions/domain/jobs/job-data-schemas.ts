@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { exportJobDataSchema as exportCsvFileDataSchema } from '../exports/export-job-data.ts';
 import { insertCsvFileDataSchema } from '../imports/import-job-data.ts';
 import { exportJobDataWithAliasesSchema } from './job-data-aliases.ts';
+import { enrichWebsitesDataSchema } from '../enrich-websites/job-data.ts';
 import type { JobType } from './job.ts';
 
 /**
@@ -26,6 +27,7 @@ export const jobDataSchemas = {
   insert_csv_file: insertCsvFileDataSchema,
   // Accepts Connectra's names (service, vql, s3_bucket) beside leadstack's; yields the canonical data.
   export_csv_file: exportJobDataWithAliasesSchema,
+  enrich_websites: enrichWebsitesDataSchema,
 } as const satisfies Record<JobType, z.ZodType>;
 
 export type InsertCsvFileData = z.output<typeof insertCsvFileDataSchema>;

@@ -63,6 +63,18 @@ export const COMPANY_FIELDS = {
   annual_revenue: { type: 'long' },
   total_funding: { type: 'long' },
   founded_year: { type: 'integer' },
+  // Website enrichment: what a company's own site says about it (provenance kept beside the record).
+  legal_name: text(),
+  emails: { type: 'keyword', array: true, lowercase: true },
+  phones: keywordList,
+  twitter_url: { ...lowerKeyword, label: 'X/Twitter URL' },
+  facebook_url: { ...lowerKeyword, label: 'Facebook URL' },
+  instagram_url: { ...lowerKeyword, label: 'Instagram URL' },
+  youtube_url: { ...keyword(), label: 'YouTube URL' },
+  github_url: { ...lowerKeyword, label: 'GitHub URL' },
+  tiktok_url: { ...lowerKeyword, label: 'TikTok URL' },
+  logo_url: keyword({ filter: false, label: 'Logo URL' }),
+  enriched_at: { type: 'date', label: 'Enriched At' },
 } as const satisfies Record<string, FieldSpec>;
 
 export const CONTACT_FIELDS = {

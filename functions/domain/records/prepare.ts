@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ErrorDetail } from '../../platform/errors.ts';
 import { issuesToDetails } from '../../platform/validation.ts';
 import type { Entity } from './fields.ts';
+import type { Provenance } from './provenance.ts';
 import { companyUuid, contactUuid } from './ids.ts';
 import { companyInputSchema, contactInputSchema, toRecordInput, type RecordFields, type RecordInput } from './input-schemas.ts';
 import { domainOf } from './normalise.ts';
@@ -13,6 +14,8 @@ export interface PreparedRecord {
   readonly fields: RecordFields;
   /** Values of columns outside the catalog (CSV imports): stored and merged key by key, never indexed. */
   readonly extra?: Readonly<Record<string, string>>;
+  /** Where each collected field came from (source, URL, when), kept beside the record and never indexed. */
+  readonly provenance?: Provenance;
 }
 
 export interface RowError {

@@ -7,6 +7,7 @@ import { recordsContracts } from './records.contract.ts';
 import { jobsContracts } from './jobs.contract.ts';
 import { exportsContracts } from './exports.contract.ts';
 import { uploadsContracts } from './uploads.contract.ts';
+import { enrichmentContracts } from './enrichment.contract.ts';
 import { billingContracts } from './billing.contract.ts';
 import { seedCompatContracts } from './seed-compat.contract.ts';
 
@@ -25,6 +26,7 @@ export const routeContracts: readonly RouteContract[] = [
   ...filtersContracts,
   ...docsContracts,
   ...recordsContracts,
+  ...enrichmentContracts,
   ...billingContracts,
   ...seedCompatContracts,
 ];

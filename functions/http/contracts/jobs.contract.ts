@@ -35,10 +35,12 @@ export const jobsContracts = defineContracts([
   {
     method: 'POST',
     path: '/v1/jobs',
-    summary: 'Create a job (CSV import or export) and queue it',
+    summary: 'Create a job (CSV import, export, website enrichment) and queue it',
     description:
       '`job_data` is validated by the schema of `job_type`. `insert_csv_file` takes an `s3_key` from `POST /v1/uploads` ' +
-      `(another workspace's key is 403 ERR_FORBIDDEN). \`retry_count\` (1..${MAX_JOB_RETRY_COUNT}) is how many attempts a ` +
+      `(another workspace's key is 403 ERR_FORBIDDEN). \`enrich_websites\` takes \`domains\` (at most 1,000) or a VQL \`query\` over ` +
+      'companies (at most 10,000 selected, else ERR_JOB_TOO_LARGE; none: ERR_NO_SITES) and `options` (pages_per_site, browser auto|never|always, respect_robots). ' +
+      `\`retry_count\` (1..${MAX_JOB_RETRY_COUNT}) is how many attempts a ` +
       'job gets before it fails for good. Follow it with `GET /v1/jobs/{id}` or live over the WebSocket (`POST /v1/ws-tickets`).',
     tag: TAG,
     body: createJobRequestSchema,

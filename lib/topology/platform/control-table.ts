@@ -27,6 +27,8 @@ export const CONTROL_KEY_PREFIXES = {
   'PAYSUB#': 'a payment subscription → its workspace, plan and limits (pk = PAYSUB#<subscription id>)',
   'PAYEVENT#': 'a processed payment webhook event id, so a replay has no second effect (pk), expires_at TTL',
   IDEMPOTENCY: 'Idempotency-Key records of the creating routes (pk = IDEMPOTENCY, sk = request#<sha256>), expires_at TTL',
+  'SITES#': 'the site tasks of an enrich_websites job (pk = SITES#<workspace>#<job>, sk = SITE#<key> or TALLY), expires_at TTL',
+  'LOOKUP#': 'a cached one-site lookup answer (pk = LOOKUP#<workspace>#<key>, sk = LOOKUP), expires_at TTL',
   'CALLS#': 'outbound call log (pk = CALLS#<workspace>#<provider>, sk = CALL#<ISO time>#<uuid>), expires_at TTL',
   // ---- sort keys under WS#<workspace> ----
   'USER#': 'a user of the workspace (sk)',
@@ -35,11 +37,12 @@ export const CONTROL_KEY_PREFIXES = {
   'UPLOAD#': 'an uploaded object (sk = UPLOAD#<s3 key>)',
   'JOB#': 'a job (sk = JOB#<uuid v7>, time-sortable)',
   // ---- sort keys under other partitions ----
+  'SITE#': 'one site task under SITES#<workspace>#<job> (sk = SITE#<domain or company uuid>)',
   'CALL#': 'one outbound call under CALLS#<workspace>#<provider> (sk = CALL#<ISO time>#<uuid>)',
 } as const;
 
 /** Fixed sort keys: items that exist once per partition. */
-export const CONTROL_FIXED_SORT_KEYS = ['APIKEY', 'EMAIL', 'SESSION', 'REFRESH', 'ONETIME', 'RATE', 'CONN', 'WSTICKET', 'ADMINS', 'LIMITS', 'WORKSPACE', 'BILLING', 'CACHE', 'PAYSUB', 'PAYEVENT'] as const;
+export const CONTROL_FIXED_SORT_KEYS = ['APIKEY', 'EMAIL', 'SESSION', 'REFRESH', 'ONETIME', 'RATE', 'CONN', 'WSTICKET', 'ADMINS', 'LIMITS', 'WORKSPACE', 'BILLING', 'CACHE', 'PAYSUB', 'PAYEVENT', 'TALLY', 'LOOKUP'] as const;
 
 export const controlTable: TableSpec = {
   partitionKey: 'pk',
@@ -61,6 +64,8 @@ export const controlTable: TableSpec = {
     'WebSocket ticket by hash ($connect authorizer, single use: conditional delete): pk = WSTICKET#<sha256>, sk = WSTICKET (expires_at TTL)',
     'subscribers of a job: pk = JOBSUB#<workspace>#<job id>, sk = CONN#<connectionId> (expires_at TTL)',
     'Idempotency-Key record (Powertools Idempotency; one static partition, the hash spreads the sort key): pk = IDEMPOTENCY, sk = request#<sha256 of route, workspace, principal, key> (expires_at TTL)',
+    'site tasks of an enrich_websites job (one partition per job: its report and re-dispatch are one Query): pk = SITES#<workspace>#<job>, sk = SITE#<key>; its tally (atomic ADD counters): sk = TALLY (expires_at TTL)',
+    'cached one-site website lookup per workspace: pk = LOOKUP#<workspace>#website#<domain>#<browser mode>, sk = LOOKUP (expires_at TTL)',
     'billing: plans cache pk = CACHE#BILLING_PLANS, sk = CACHE (expires_at TTL); subscription → workspace pk = PAYSUB#<id>, sk = PAYSUB; workspace billing pk = WS#<workspace>, sk = BILLING (its limits on sk = LIMITS); processed webhook event pk = PAYEVENT#<id>, sk = PAYEVENT (expires_at TTL)',
     'outbound call log by workspace, provider and time: pk = CALLS#<workspace>#<provider>, sk = CALL#<ISO time>#<uuid> (expires_at TTL)',
     'outbound rate windows and concurrency shared by every Lambda: pk = RATE#out#<scope>#<window ms>#<start> and RATE#out#<scope>#inflight#<bucket>, sk = RATE (expires_at TTL)',

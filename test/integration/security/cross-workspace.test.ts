@@ -43,6 +43,8 @@ const multipart = (ids: AIds) => ({ s3_key: ids.uploadKey, upload_id: 'a-upload-
 /** `METHOD path` → how B attacks A through it. */
 const CASES: Readonly<Record<string, Case>> = {
   'GET /v1/health': { kind: 'public', status: 200 },
+  // A site nobody can resolve: the answer is B's own (website null, a reason), never A's cached lookups.
+  'GET /v1/enrichment/website': { kind: 'scoped', status: 200, path: () => '/v1/enrichment/website?domain=no-such-site.invalid' },
   'GET /v1/openapi.json': { kind: 'public', status: 200 },
   'GET /docs': { kind: 'public', status: 200 },
   'GET /docs/{asset}': { kind: 'public', status: 200, path: () => '/docs/docs.css' },

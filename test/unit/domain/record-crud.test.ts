@@ -1,56 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createContact } from '../../../functions/domain/records/create-contact.ts';
 import { deleteRecord } from '../../../functions/domain/records/delete-record.ts';
-import type { Entity } from '../../../functions/domain/records/fields.ts';
 import { getRecord } from '../../../functions/domain/records/get-record.ts';
 import { contactUuid } from '../../../functions/domain/records/ids.ts';
 import { patchRecord, preparePatch } from '../../../functions/domain/records/patch-record.ts';
-import type { PreparedRecord } from '../../../functions/domain/records/prepare.ts';
 import { conditionalWriteHeadersSchema, etagOf, expectedVersionOf, recordParamsSchema } from '../../../functions/domain/records/record-request.ts';
 import { recordView } from '../../../functions/domain/records/record-view.ts';
 import { AppError } from '../../../functions/platform/errors.ts';
-import type { CreateOutcome, RecordChange, RecordCrudStore, StoredItem, WriteOutcome } from '../../../functions/ports/records.port.ts';
 import { johnDoe } from '../../helpers/factories.ts';
-
-/** Keeps items by workspace, entity and uuid, with the adapter's version and soft-delete rules. */
-class MemoryCrudStore implements RecordCrudStore {
-  readonly items = new Map<string, StoredItem>();
-  private key = (ws: string, entity: string, uuid: string) => `${ws}#${entity}#${uuid}`;
-
-  async get(ws: string, entity: Entity, uuid: string) {
-    const item = this.items.get(this.key(ws, entity, uuid));
-    return item && !item.deleted_at ? item : undefined;
-  }
-
-  async create(ws: string, record: PreparedRecord): Promise<CreateOutcome> {
-    const previous = this.items.get(this.key(ws, record.entity, record.uuid));
-    if (previous && !previous.deleted_at) return { ok: false, reason: 'exists' };
-    const item = { ...record.fields, pk: 'x', workspace_id: ws, entity: record.entity, uuid: record.uuid, version: Number(previous?.version ?? 0) + 1, created_at: 't', updated_at: 't' };
-    this.items.set(this.key(ws, record.entity, record.uuid), item);
-    return { ok: true, item };
-  }
-
-  private write(ws: string, entity: Entity, uuid: string, expected: number | undefined, apply: (item: StoredItem) => StoredItem): WriteOutcome {
-    const item = this.items.get(this.key(ws, entity, uuid));
-    if (!item || item.deleted_at) return { ok: false, reason: 'not_found' };
-    if (expected !== undefined && item.version !== expected) return { ok: false, reason: 'version_mismatch', currentVersion: Number(item.version) };
-    const next = { ...apply(item), version: Number(item.version) + 1 };
-    this.items.set(this.key(ws, entity, uuid), next);
-    return { ok: true, item: next };
-  }
-
-  async patch(ws: string, entity: Entity, uuid: string, change: RecordChange, expected?: number) {
-    return this.write(ws, entity, uuid, expected, (item) => {
-      const next: StoredItem = { ...item, ...change.set };
-      for (const field of change.remove) delete next[field];
-      return next;
-    });
-  }
-
-  async softDelete(ws: string, entity: Entity, uuid: string, expected?: number) {
-    return this.write(ws, entity, uuid, expected, (item) => ({ ...item, deleted_at: '2026-01-01T00:00:00.000Z' }));
-  }
-}
+import { MemoryCrudStore } from '../../helpers/memory-crud-store.ts';
 
 const codeOf = async (promise: Promise<unknown>): Promise<string> => {
   try {
