@@ -59,6 +59,20 @@ curl -s "$LEADSTACK_URL/v1/companies?country=united%20states&employee_range=51-2
   | check 'b.count===2 && b.results.map(r=>r.name).sort().join()==="Acme Corporation,Globex"'
 curl -s "$LEADSTACK_URL/v1/dashboard/stats" "${H[@]}" | check 'b.stats.total_companies===3'
 
+# Website enrichment against the fake web (README "Website enrichment"): the one-site lookup, then the job.
+curl -s "$LEADSTACK_URL/v1/enrichment/website?domain=sable-foods.test" "${H[@]}" \
+  | check 'b.success && b.website.domain==="sable-foods.test" && b.website.emails.length>0'
+job=$(curl -s -X POST "$LEADSTACK_URL/v1/jobs" "${H[@]}" \
+  -d '{"job_type":"enrich_websites","job_data":{"domains":["pinnacle-partners.test","meridian-robotics.test","https://www.example.org"],"options":{"pages_per_site":5,"browser":"auto"}}}')
+job_id=$(echo "$job" | node -e 'console.log(JSON.parse(require("fs").readFileSync(0,"utf8")).job.id)')
+for _ in $(seq 1 120); do
+  status=$(curl -s "$LEADSTACK_URL/v1/jobs/$job_id" "${H[@]}" | node -e 'console.log(JSON.parse(require("fs").readFileSync(0,"utf8")).job.status)')
+  [ "$status" = completed ] || [ "$status" = failed ] && break
+  sleep 1
+done
+curl -s "$LEADSTACK_URL/v1/jobs/$job_id" "${H[@]}" \
+  | check 'b.job.status==="completed" && b.job.result.sites_total===3 && b.job.result.sites_done>=2 && b.job.result.browser_pages>=1'
+
 # Sign in as the printed dev admin and use the access token (README "Accounts").
 admin_email=$(grep -o 'Dev admin *[^ ]*' "$log" | awk '{print $3}')
 admin_password=$(grep -o 'Dev admin.*' "$log" | awk '{print $5}')
