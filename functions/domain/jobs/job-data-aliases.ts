@@ -29,13 +29,17 @@ const exportJobDataInputSchema = exportJobDataShape.extend({
 
 export const exportJobDataWithAliasesSchema = exportJobDataInputSchema
   .superRefine((data, ctx) => {
+    let conflict = false;
     for (const [alias, canonical] of Object.entries(EXPORT_FIELD_ALIASES)) {
       const aliasValue = data[alias as keyof typeof data];
       const canonicalValue = data[canonical];
       if (aliasValue !== undefined && canonicalValue !== undefined && !sameValue(aliasValue, canonicalValue)) {
         ctx.addIssue({ code: 'custom', path: [alias], message: `Both ${alias} and ${canonical} given with different values; give one` });
+        conflict = true;
       }
     }
+    // With two meanings given, which one to compile is unknown: the conflict is the one error.
+    if (conflict) return;
     const entity = data.entity ?? data.service;
     if (entity === undefined) {
       ctx.addIssue({ code: 'custom', path: ['entity'], message: 'Required (or its alias service)' });

@@ -65,6 +65,12 @@ const CASES: Readonly<Record<string, Case>> = {
   'GET /v1/companies/autocomplete': { kind: 'scoped', status: 200, path: () => `/v1/companies/autocomplete?field=name&q=${MARKER}` },
   'GET /v1/contacts/autocomplete': { kind: 'scoped', status: 200, path: () => `/v1/contacts/autocomplete?field=email&q=${MARKER}` },
   'GET /v1/dashboard/stats': { kind: 'scoped', status: 200 },
+  // Billing: B reads the provider's plans and its own subscription; a plan B names that does not
+  // exist is a 404 naming plan_id; the public webhook without Razorpay's signature applies nothing.
+  'GET /v1/billing/plans': { kind: 'scoped', status: 200 },
+  'GET /v1/billing/subscription': { kind: 'scoped', status: 200 },
+  'POST /v1/billing/subscribe': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', errorPath: 'plan_id', body: () => ({ plan_id: 'plan_no_such_plan', plan_type: 'starter' }) },
+  'POST /v1/billing/webhook': { kind: 'public', status: 401, error: 'ERR_INVALID_SIGNATURE', body: () => ({ event: 'subscription.activated', payload: {} }) },
   // Seed compatibility routes: B's own uploads, jobs and filter values only.
   'GET /v1/uploads/url': { kind: 'scoped', status: 200, path: () => '/v1/uploads/url?filename=b.csv' },
   'POST /v1/jobs/search': { kind: 'scoped', status: 200, body: () => ({ status: ['in_queue', 'processing', 'completed'] }) },
