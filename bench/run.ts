@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, each printing its figures and the machine. Sizes can be
  * lowered for a quick look: `npm run bench -- --docs 100000 --companies 20000 --rows 5000`;
- * `--only <name>` runs one (search-engine, upsert-path, export, import, extraction, enrichment-accuracy, rate-limiter).
+ * `--only <name>` runs one (search-engine, upsert-path, export, import, extraction, crawl, enrichment-accuracy, rate-limiter).
  *
  * To add a benchmark, append it to BENCHES below.
  */
@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runExportBench } from './export.bench.ts';
+import { runCrawlBench } from './crawl.bench.ts';
 import { runEnrichmentAccuracyBench } from './enrichment-accuracy.bench.ts';
 import { runExtractionBench } from './extraction.bench.ts';
 import { runImportBench } from './import.bench.ts';
@@ -37,6 +38,8 @@ const { values } = parseArgs({
     'import-rows': { type: 'string', default: '20000' },
     'parse-rows': { type: 'string', default: '1000000' },
     'extraction-sites': { type: 'string', default: '500' },
+    'crawl-sites': { type: 'string', default: '20' },
+    'crawl-pages': { type: 'string', default: '3' },
     'accuracy-sites': { type: 'string', default: '300' },
     'accuracy-examples': { type: 'boolean', default: false },
     // The rate limiter runs whole windows of real time: 30 calls per 10 s over 4 windows is 40 s.
@@ -53,6 +56,7 @@ const BENCHES: ReadonlyArray<readonly [string, () => Promise<void>]> = [
   ['export', () => runExportBench({ rows: Number(values['export-rows']) })],
   ['import', () => runImportBench({ rows: Number(values['import-rows']), parseRows: Number(values['parse-rows']) })],
   ['extraction', () => runExtractionBench({ sites: Number(values['extraction-sites']) })],
+  ['crawl', () => runCrawlBench({ sites: Number(values['crawl-sites']), pages: Number(values['crawl-pages']) })],
   ['enrichment-accuracy', () => runEnrichmentAccuracyBench({ sites: Number(values['accuracy-sites']), examples: values['accuracy-examples'] })],
   ['rate-limiter', () => runRateLimiterBench({ limit: Number(values['limiter-calls']), windowMs: Number(values['limiter-window-s']) * 1000, windows: Number(values['limiter-windows']) })],
 ];
