@@ -45,7 +45,9 @@ describe('both clouds read one topology', () => {
   });
 
   it('It should declare no route, table or queue name outside the topology', () => {
-    const offenders = [...sourceFiles('lib/cloud'), ...sourceFiles('lib/local').filter((f) => !f.includes('search-engine'))].filter((file) =>
+    // Fakes speak other providers' APIs, whose paths are theirs (Razorpay's `/v1/plans`), not ours.
+    const ownCode = (f: string) => !f.includes('search-engine') && !f.includes(`${path.sep}fakes${path.sep}`);
+    const offenders = [...sourceFiles('lib/cloud'), ...sourceFiles('lib/local').filter(ownCode)].filter((file) =>
       /['"`]\/v1\/|['"](records|control|uploadEvents)['"]/.test(readFileSync(file, 'utf8')),
     );
     expect(offenders.map((f) => path.relative(root, f))).toEqual([]);

@@ -5,6 +5,7 @@
  * read or replay it.
  */
 import { createHmac } from 'node:crypto';
+import { billing } from '../../../topology/billing.ts';
 
 export interface WebhookDelivery {
   readonly eventId: string;
@@ -17,7 +18,8 @@ export interface WebhookDelivery {
   readonly status: number;
 }
 
-const WEBHOOK_PATH = '/v1/billing/webhook';
+/** Where the stack takes Razorpay's webhooks: read from the topology, never written twice. */
+const WEBHOOK_PATH = billing.routes!.find((route) => route.fn === 'billingWebhook')!.path;
 /** The most deliveries kept in memory; older ones are dropped first. */
 const MAX_KEPT_DELIVERIES = 500;
 
