@@ -7,6 +7,7 @@ import { logger, withInvocationLog } from '../platform/logger.ts';
 import { crawlDeps, enrichmentWriterDeps, siteTaskQueue, siteTaskStore } from '../platform/services/enrichment.services.ts';
 import { jobStore } from '../platform/services/jobs.services.ts';
 import { OutboundRequeueError } from '../ports/outbound-http.port.ts';
+import { ownQueueMessage } from './own-queue-message.ts';
 
 /** A transient failure is tried again this soon, not after the queue's long visibility timeout. */
 const TRANSIENT_RETRY_SECONDS = 30;
@@ -23,26 +24,16 @@ const deps = (): SiteTaskDeps => ({ jobs: jobStore(), tasks: siteTaskStore(), cr
  * fails the record, so SQS delivers it again; its last delivery settles the site as failed.
  */
 async function enrichOne(record: SQSRecord): Promise<void> {
-  let body: unknown;
-  try {
-    body = JSON.parse(record.body);
-  } catch {
-    body = undefined;
-  }
-  const message = siteTaskMessageSchema.safeParse(body);
-  if (!message.success) {
-    // Only this service writes to the queue: a malformed message can never become a crawl.
-    logger.error('Dropped a malformed site-task message', { messageId: record.messageId });
-    return;
-  }
+  const message = ownQueueMessage(record, siteTaskMessageSchema, 'site-task');
+  if (!message) return;
   const receives = Number(record.attributes.ApproximateReceiveCount ?? '1');
   try {
-    const result = await enrichSiteTask(deps(), { message: message.data, lastAttempt: receives >= SITE_TASK_MAX_RECEIVES });
-    logger.info('Site task settled', { jobId: message.data.job_id, site: message.data.key, result });
+    const result = await enrichSiteTask(deps(), { message, lastAttempt: receives >= SITE_TASK_MAX_RECEIVES });
+    logger.info('Site task settled', { jobId: message.job_id, site: message.key, result });
   } catch (error) {
     // The crawl budget is spent for now (requeue) or something transient failed: back soon.
     const seconds = error instanceof OutboundRequeueError ? error.retryAfterMs / 1000 : TRANSIENT_RETRY_SECONDS;
-    logger.warn('Site task will be tried again', { jobId: message.data.job_id, site: message.data.key, seconds, error });
+    logger.warn('Site task will be tried again', { jobId: message.job_id, site: message.key, seconds, error });
     await siteTaskQueue().retryLater(record.receiptHandle, seconds);
     throw error;
   }

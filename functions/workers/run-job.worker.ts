@@ -8,6 +8,7 @@ import { downloadLedger } from '../platform/services/accounts.services.ts';
 import { jobQueue, jobStore } from '../platform/services/jobs.services.ts';
 import { jobEvents } from '../platform/services/realtime.services.ts';
 import { jobRunners } from './job-runners.ts';
+import { ownQueueMessage } from './own-queue-message.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
 
@@ -26,22 +27,12 @@ const deps = (): JobWorkerDeps => ({
  * `batchItemFailures` and comes back when the visibility the worker gave it runs out.
  */
 async function runOne(record: SQSRecord, context?: Context): Promise<void> {
-  let body: unknown;
-  try {
-    body = JSON.parse(record.body);
-  } catch {
-    body = undefined;
-  }
-  const message = jobMessageSchema.safeParse(body);
-  if (!message.success) {
-    // Only this service writes to the queue: a malformed message can never become a job run.
-    logger.error('Dropped a malformed jobs message', { messageId: record.messageId });
-    return;
-  }
-  logger.appendKeys({ jobId: message.data.job_id });
+  const message = ownQueueMessage(record, jobMessageSchema, 'jobs');
+  if (!message) return;
+  logger.appendKeys({ jobId: message.job_id });
   try {
     await processJobMessage(deps(), {
-      message: message.data,
+      message,
       messageId: record.messageId,
       receiptHandle: record.receiptHandle,
       remainingMs: () => context?.getRemainingTimeInMillis() ?? 0,
