@@ -2,7 +2,7 @@ import type { JobStore } from '../../ports/jobs.port.ts';
 import type { SiteTaskMessage, SiteTaskOutcome, SiteTaskStore } from '../../ports/site-tasks.port.ts';
 import { crawlSite, type CrawlDeps } from './crawl-site.ts';
 import { SiteFetchError } from './crawl-ports.ts';
-import { enrichWebsitesDataSchema } from './job-data.ts';
+import { enrichOptionsSchema } from './job-data.ts';
 import { countFindings } from './site-findings.ts';
 import { writeEnrichment, type EnrichmentWriterDeps } from './write-enrichment.ts';
 
@@ -46,7 +46,8 @@ export async function enrichSiteTask(deps: SiteTaskDeps, delivery: SiteTaskDeliv
     const outcome = { reason: 'job_stopped', message: `The job is ${job.status}` };
     return (await deps.tasks.settle(workspaceId, jobId, key, ['pending'], 'skipped', outcome, { skipped: 1 })) ? 'skipped' : 'nothing';
   }
-  const options = enrichWebsitesDataSchema.parse(job.data).options;
+  // Only the options: re-parsing the whole job data would canonicalise every listed domain again for each site.
+  const options = enrichOptionsSchema.parse(job.data.options ?? {});
   try {
     const crawl = await crawlSite(deps.crawl({ workspaceId, jobId }), task, options);
     const fetchedAt = (deps.now?.() ?? new Date()).toISOString();

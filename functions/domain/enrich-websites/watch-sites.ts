@@ -14,8 +14,9 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 const settledOf = (tally: SiteTally): number => tally.done + tally.failed + tally.skipped;
 
 /**
- * Tasks a worker deferred because the job was paused go back to pending and onto the queue. Runs
- * when a run starts (after a resume) and whenever the tally says some are deferred.
+ * Tasks a worker deferred because the job was paused go back to pending and onto the queue,
+ * whenever the tally says some are deferred (so a run after a resume sends them at once, and a
+ * job that never paused never scans its tasks).
  */
 async function redispatchDeferred(deps: EnrichWebsitesDeps, workspaceId: string, jobId: string): Promise<void> {
   let cursor: string | undefined;
@@ -72,7 +73,6 @@ export async function watchSites(deps: EnrichWebsitesDeps, ctx: JobRunContext, p
   const { job } = ctx;
   const sleep = deps.sleep ?? defaultSleep;
   const interval = deps.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
-  await redispatchDeferred(deps, job.workspaceId, job.id);
   let lastSettled = -1;
   for (;;) {
     const tally = await deps.tasks.tally(job.workspaceId, job.id);
