@@ -103,3 +103,9 @@ export interface ApolloSessionCookie {
 export interface ApolloSourceFactory {
   open(credentials: ApolloCredentials, context: ApolloCallContext): Promise<ApolloSource>;
 }
+
+/** A workspace's Apollo credentials, kept encrypted at rest; secrets never leave through logs or errors. */
+export interface ApolloCredentialStore {
+  /** The workspace's credentials: its API key when it configured one, else its pasted session, else null. */
+  load(workspaceId: string): Promise<ApolloCredentials | null>;
+}
