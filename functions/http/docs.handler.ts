@@ -18,6 +18,8 @@ const page = (contentType: string, body: string) => ({
 
 /** GET /docs and GET /docs/{asset}: the page and its own script and style. */
 export const handler = httpHandler({ authorized: false, json: false }, async ({ event }) => {
+  // The page links its files relative to `/docs`; under `/docs/` they would resolve one level too deep.
+  if (event.rawPath.endsWith('/')) return { statusCode: 308, headers: { location: '../docs' }, body: '' };
   if (event.pathParameters?.asset === undefined) return page('text/html; charset=utf-8', DOCS_HTML);
   const params = docsAssetParamsSchema.safeParse(event.pathParameters);
   if (!params.success) throw new AppError('ERR_NOT_FOUND', 'No such docs file', [{ path: 'asset', message: 'Unknown file' }]);

@@ -25,6 +25,7 @@ export const IMPORT_STAGE = 'import';
 export const ERROR_REPORT_STAGE = 'error_report';
 const STEP_ROWS = 'importing rows';
 const STEP_REPORT = 'writing the error report';
+const STEP_FINISHING = 'finishing';
 /** The error report's column for a problem of the whole row. */
 const ROW_COLUMN = '(row)';
 /** Companies a run remembers having stored (see `unwritten`). */
@@ -279,7 +280,7 @@ class ImportRun {
         await this.deps.errorReports.assemble(errorPartsPrefix(this.ws, this.jobId), key, ERROR_REPORT_HEADER);
         await this.publish({ type: 'stage_complete', job_id: this.jobId, stage: ERROR_REPORT_STAGE });
       }
-      if (!(await this.report(STEP_REPORT, 0.99, key ? { errorReportKey: key } : {}))) return { outcome: 'stopped' };
+      if (!(await this.report(this.reportLines > 0 ? STEP_REPORT : STEP_FINISHING, 0.99, key ? { errorReportKey: key } : {}))) return { outcome: 'stopped' };
     }
     if (key) await this.deps.errorReports.removeParts(errorPartsPrefix(this.ws, this.jobId));
     return { outcome: 'completed', result: this.result(key) };

@@ -162,6 +162,9 @@ async function takeOver(deps: JobWorkerDeps, delivery: JobDelivery, job: Job, le
   return { kind: 'run', job: taken, owner: lease.owner };
 }
 
+/** What `current_step` says once a job completed: its runner's last step is over. */
+export const COMPLETED_STEP = 'completed';
+
 async function runClaimed(deps: JobWorkerDeps, delivery: JobDelivery, job: Job, owner: string): Promise<void> {
   const { workspaceId, id } = job;
   // A crash from here on should be taken over soon after the lease, not after the queue's long visibility timeout.
@@ -193,7 +196,9 @@ async function runClaimed(deps: JobWorkerDeps, delivery: JobDelivery, job: Job, 
   const settle = (move: Omit<JobMove, 'from' | 'leaseOwner'>) => deps.jobs.move(workspaceId, id, { from: RUNNING_STATUSES, leaseOwner: owner, lease: null, ...move });
   const at = nowOf(deps).toISOString();
   if (outcome.outcome === 'completed') {
-    const done = await settle({ to: 'completed', clear: ['error'], patch: { result: outcome.result, progress: 1, finishedAt: at } });
+    // The run that finished counts as an attempt, and no step is still under way.
+    const patch = { result: outcome.result, progress: 1, finishedAt: at, attempts: job.attempts + 1, currentStep: COMPLETED_STEP };
+    const done = await settle({ to: 'completed', clear: ['error'], patch });
     if (done) await publish(deps, workspaceId, { type: 'status', job_id: id, status: 'completed', result: outcome.result });
     else deps.log.warn('A completed run no longer held its job (stopped meanwhile?)', { jobId: id });
     return;
@@ -250,7 +255,8 @@ async function settleFailed(deps: JobWorkerDeps, job: Job, owner: string, error:
     to: 'failed',
     leaseOwner: owner,
     lease: null,
-    patch: { error, finishedAt: nowOf(deps).toISOString() },
+    // The run that found the input bad was an attempt, though none is retried.
+    patch: { attempts: job.attempts + 1, error, finishedAt: nowOf(deps).toISOString() },
   });
   if (failed) await settledFailure(deps, failed, error);
 }

@@ -73,7 +73,9 @@ export const compileRoutes = (routes: readonly HttpRoute[]): ((method: string, r
     .map((route) => ({ route, routeKey: `${route.method} ${route.path}`, segments: route.path.split('/').slice(1).map(parseSegment) }))
     .sort(compareSpecificity);
   return (method, rawPath) => {
-    const parts = rawPath.split('/').slice(1);
+    // API Gateway routes `/docs/` as `/docs`: one trailing slash is not a path segment of its own.
+    const path = rawPath.length > 1 && rawPath.endsWith('/') ? rawPath.slice(0, -1) : rawPath;
+    const parts = path.split('/').slice(1);
     for (const candidate of compiled) {
       if (candidate.route.method !== method) continue;
       const pathParameters = matchSegments(candidate.segments, parts);

@@ -40,7 +40,7 @@ describe('insert_csv_file through the local cloud', () => {
     const jobId = await createImportJob(t, { s3_key: key });
     const job = await waitForJob(t, jobId);
     // Assess
-    expect(job.status).toBe('completed');
+    expect(job).toMatchObject({ status: 'completed', attempts: 1, current_step: 'completed' });
     expect(job.counters).toEqual({ rows_read: 1234, rows_written: 1234 - bad.length, rows_failed: bad.length });
     expect(job.result).toMatchObject({ rows_read: 1234, rows_written: 1234 - bad.length, rows_failed: bad.length, error_report: { lines: bad.length } });
     const contacts = await storedRecords(t, 'dev', 'contact');

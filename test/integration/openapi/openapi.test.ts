@@ -45,6 +45,18 @@ describe('OpenAPI document and docs page, served by the stack', () => {
     }
   });
 
+  it('It should send `/docs/` to the page at `/docs`, whose relative links then resolve, as a browser follows it', async () => {
+    // Act
+    const bare = await fetch(`${t.cloud.endpoints.http}/docs/`, { redirect: 'manual' });
+    const followed = await get('/docs/');
+    // Assess
+    expect(bare.status).toBe(308);
+    expect(new URL(bare.headers.get('location') ?? '', `${t.cloud.endpoints.http}/docs/`).pathname).toBe('/docs');
+    expect(followed.status).toBe(200);
+    expect(new URL(followed.url).pathname).toBe('/docs');
+    expect(await followed.text()).toContain('<script src="docs/docs.js"');
+  });
+
   it('It should answer 404 in the error envelope for a docs file that does not exist', async () => {
     const response = await get('/docs/secrets.txt');
     expect(response.status).toBe(404);

@@ -95,7 +95,7 @@ describe('the job lease heartbeat', () => {
     await new Promise((resolve) => setImmediate(resolve));
     // Assess
     expect(Date.parse(claimed.leaseUntil!) - NOW.getTime()).toBeLessThanOrEqual(JOB_LEASE_MS + LEASE_SLACK_MS);
-    expect(await t.current()).toMatchObject({ status: 'completed', attempts: 1, result: { by: 'second run' } });
+    expect(await t.current()).toMatchObject({ status: 'completed', attempts: 2, result: { by: 'second run' } });
     // The stale run is fenced: its report after the takeover did not land.
     expect(crashed.reports).toEqual([undefined]);
   });
@@ -117,7 +117,7 @@ describe('the job lease heartbeat', () => {
     // Assess
     expect(5 * LEASE_RENEW_EVERY_MS).toBeGreaterThan(JOB_LEASE_MS + LEASE_SLACK_MS);
     expect(redelivered).toBeInstanceOf(RedeliveryRequested);
-    expect(await t.current()).toMatchObject({ status: 'completed', attempts: 0, result: { by: 'first run' } });
+    expect(await t.current()).toMatchObject({ status: 'completed', attempts: 1, currentStep: 'completed', result: { by: 'first run' } });
     expect(live.reports).toHaveLength(1);
     expect(live.reports[0]).toBeDefined();
     expect(t.timers.active).toBe(0);

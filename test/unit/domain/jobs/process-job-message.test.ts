@@ -79,7 +79,7 @@ describe('processJobMessage', () => {
     await t.deliver();
     // Assess
     const job = await t.current();
-    expect(job).toMatchObject({ status: 'completed', progress: 1, result: { rows_written: 10 } });
+    expect(job).toMatchObject({ status: 'completed', progress: 1, attempts: 1, currentStep: 'completed', result: { rows_written: 10 } });
     expect(job.finishedAt).toBeDefined();
     expect(job.leaseOwner).toBeUndefined();
     expect(t.events.map((e) => (e.type === 'status' ? e.status : e.type))).toEqual(['processing', 'completed']);
@@ -133,7 +133,7 @@ describe('processJobMessage', () => {
     await t.deliver();
     // Assess
     const job = await t.current();
-    expect(job).toMatchObject({ status: 'failed', error: { code: 'ERR_IMPORT_EMPTY_FILE', message: 'The file is empty' }, attempts: 0 });
+    expect(job).toMatchObject({ status: 'failed', error: { code: 'ERR_IMPORT_EMPTY_FILE', message: 'The file is empty' }, attempts: 1 });
     expect(job.deadLetterMessageId).toBeUndefined();
     expect(t.events.map((e) => e.type)).toEqual(['status', 'error', 'status']);
   });
@@ -218,7 +218,7 @@ describe('processJobMessage', () => {
     // Assess
     expect(early).toBeInstanceOf(RedeliveryRequested);
     expect(waitedSeconds).toBeGreaterThanOrEqual(60);
-    expect(await t.current()).toMatchObject({ status: 'completed', attempts: 1 });
+    expect(await t.current()).toMatchObject({ status: 'completed', attempts: 2 });
   });
 
   it('It should fence off a run that outlived its lease: its reports fail after a takeover', async () => {
