@@ -16,6 +16,7 @@ export const records = defineFeature({
     // control: Idempotency-Key records of the creating routes (functions/platform/http/idempotency.ts).
     createContact: { entry: 'functions/http/create-contact.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: { tables: { records: 'readwrite', control: 'readwrite' } } },
     patchRecord: { entry: 'functions/http/patch-record.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: READWRITE },
+    replaceContact: { entry: 'functions/http/replace-contact.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: READWRITE },
     deleteRecord: { entry: 'functions/http/delete-record.handler.ts', timeoutSeconds: 5, memoryMb: MB.small, access: READWRITE },
   },
   routes: [
@@ -27,6 +28,7 @@ export const records = defineFeature({
     { method: 'POST', path: '/v1/contacts', fn: 'createContact', authorized: true },
     { method: 'PATCH', path: '/v1/companies/{uuid}', fn: 'patchRecord', authorized: true },
     { method: 'PATCH', path: '/v1/contacts/{uuid}', fn: 'patchRecord', authorized: true },
+    { method: 'PUT', path: '/v1/contacts/{uuid}', fn: 'replaceContact', authorized: true },
     { method: 'DELETE', path: '/v1/companies/{uuid}', fn: 'deleteRecord', authorized: true },
     { method: 'DELETE', path: '/v1/contacts/{uuid}', fn: 'deleteRecord', authorized: true },
   ],

@@ -1,9 +1,9 @@
 import type { Entity } from '../../functions/domain/records/fields.ts';
 import type { PreparedRecord } from '../../functions/domain/records/prepare.ts';
-import type { CreateOutcome, RecordChange, RecordCrudStore, StoredItem, WriteOutcome } from '../../functions/ports/records.port.ts';
+import type { CreateOutcome, RecordChange, RecordCrudStore, RecordStore, StoredItem, UpsertOutcome, WriteOutcome } from '../../functions/ports/records.port.ts';
 
 /** Keeps items by workspace, entity and uuid, with the adapter's version and soft-delete rules. */
-export class MemoryCrudStore implements RecordCrudStore {
+export class MemoryCrudStore implements RecordCrudStore, RecordStore {
   readonly items = new Map<string, StoredItem>();
   private key = (ws: string, entity: string, uuid: string) => `${ws}#${entity}#${uuid}`;
 
@@ -39,5 +39,17 @@ export class MemoryCrudStore implements RecordCrudStore {
 
   async softDelete(ws: string, entity: Entity, uuid: string, expected?: number) {
     return this.write(ws, entity, uuid, expected, (item) => ({ ...item, deleted_at: '2026-01-01T00:00:00.000Z' }));
+  }
+
+  /** Merges fields into the stored record, creating it when new (the batch upsert's meaning). */
+  async upsertMany(ws: string, records: readonly PreparedRecord[]): Promise<UpsertOutcome[]> {
+    return records.map((record) => {
+      const key = this.key(ws, record.entity, record.uuid);
+      const previous = this.items.get(key);
+      const live = previous && !previous.deleted_at ? previous : undefined;
+      const base = live ?? { pk: 'x', workspace_id: ws, entity: record.entity, uuid: record.uuid, created_at: 't' };
+      this.items.set(key, { ...base, ...record.fields, version: Number(previous?.version ?? 0) + 1, updated_at: 't' });
+      return { ok: true, uuid: record.uuid, created: live === undefined };
+    });
   }
 }

@@ -68,6 +68,24 @@ const CRUD: readonly CrudEntity[] = [
   { plural: 'contacts', noun: 'contact', input: contactInputSchema, fields: CONTACT_FIELDS },
 ];
 
+/** A contact with its company's fields, in Appointment360's names beside leadstack's (functions/domain/records/contact-with-company.ts). */
+const contactFormSchema = contactInputSchema.extend({
+  company: z.string().optional().describe('Appointment360\'s name for `company_name`; with any company field below, the company is merged (by this name) and linked as `company_id`'),
+  person_linkedin_url: z.string().optional().describe('Appointment360\'s name for `linkedin_url`'),
+  industry: z.union([z.string(), z.array(z.string())]).optional().describe('The company\'s industry (stored in the company\'s `industries`)'),
+  employees: z.number().int().min(0).optional().describe('The company\'s `employees_count`'),
+  annual_revenue: z.number().min(0).optional().describe('The company\'s `annual_revenue`'),
+  website: z.string().optional().describe('The company\'s `website`'),
+});
+
+/** What a contact written with its company's fields answers beside the stored record. */
+const contactFormView = recordSchema(CONTACT_FIELDS).extend({
+  full_name: z.string().optional().describe('first_name and last_name, derived on read'),
+  company: z.string().optional().describe('`company_name`, under Appointment360\'s name'),
+  industry: z.string().optional().describe('The linked company\'s first industry, when the body named one'),
+  employees: z.number().int().optional().describe('The linked company\'s employees_count, when the body named it'),
+});
+
 const NOT_FOUND = 'No such record in this workspace (never created, deleted, or another workspace\'s)';
 
 const crudContracts = (e: CrudEntity): RouteContract[] => [
@@ -127,17 +145,35 @@ export const recordsContracts = defineContracts([
     summary: 'Create one contact',
     description:
       'Normalised, and given the same deterministic uuid, as in a batch upsert (first_name + last_name + linkedin_url). ' +
-      'A contact with that identity that already exists is a 409; a deleted one is replaced.',
+      'A contact with that identity that already exists is a 409; a deleted one is replaced. ' +
+      'Appointment360\'s form is accepted as written: `company`, `person_linkedin_url`, and the company\'s `industry`, `employees`, `annual_revenue` and `website`, which are merged into the company named `company` and linked.',
     tag: TAG,
-    body: contactInputSchema,
+    body: contactFormSchema,
     headers: idempotencyHeadersSchema,
     responses: {
       201: {
         description: 'Created',
-        body: successBody({ data: recordSchema(CONTACT_FIELDS) }),
+        body: successBody({ data: contactFormView }),
         headers: { ...ETAG, location: 'The path of the new contact' },
       },
       409: { description: `A contact with this identity already exists, or: ${IDEMPOTENCY_CONFLICT}` },
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/v1/contacts/{uuid}',
+    summary: 'Replace a contact (full update)',
+    description:
+      'The body (as for create, in leadstack\'s or Appointment360\'s names) becomes the contact\'s fields: a field it leaves out is removed. ' +
+      'The uuid stays the path\'s. Company fields merge into the company named `company` and relink the contact. With `If-Match`, the write happens only if the contact is still at that version.',
+    tag: TAG,
+    params: recordParamsSchema,
+    headers: conditionalWriteHeadersSchema,
+    body: contactFormSchema,
+    responses: {
+      200: { description: 'The contact as stored now', body: successBody({ data: contactFormView }), headers: ETAG },
+      404: { description: NOT_FOUND },
+      409: { description: 'If-Match names a version that is no longer current' },
     },
   },
   {

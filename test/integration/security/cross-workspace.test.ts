@@ -82,6 +82,7 @@ const CASES: Readonly<Record<string, Case>> = {
   'GET /v1/contacts/{uuid}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/contacts/${ids.contactUuid2}` },
   'POST /v1/contacts': { kind: 'scoped', status: 201, body: () => ({ first_name: 'New', last_name: 'InB' }) },
   'PATCH /v1/companies/{uuid}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/companies/${ids.companyUuid2}`, body: () => ({ name: 'Patched by B' }) },
+  'PUT /v1/contacts/{uuid}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/contacts/${ids.contactUuid2}`, body: () => ({ first_name: 'Replaced', last_name: 'By B', company: 'B Co', employees: 3 }) },
   'PATCH /v1/contacts/{uuid}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/contacts/${ids.contactUuid2}`, body: () => ({ title: 'Patched by B' }) },
   'DELETE /v1/companies/{uuid}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/companies/${ids.companyUuid2}` },
   'DELETE /v1/contacts/{uuid}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/contacts/${ids.contactUuid2}` },

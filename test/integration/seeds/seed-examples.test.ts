@@ -107,7 +107,8 @@ describe('seed examples: every documented request, as written, against the local
       const session = route.to === 'POST /v1/auth/logout' ? await signIn(t, admin.email, admin.password) : { access, refresh: '' };
       const signedIn = SIGNED_IN_SEEDS.has(example.seed.slice(0, 3));
       // The documents leave out the logout's body: the frontend sends the session it holds.
-      const body = example.body !== undefined ? substituted(example.body) : method === 'POST' ? { refresh_token: session.refresh } : undefined;
+      const documented = example.body ?? (route.bodyOf === undefined ? undefined : EXAMPLES.find((e) => `${e.method} ${e.path}` === route.bodyOf && e.body !== undefined)?.body);
+      const body = documented !== undefined ? substituted(documented) : method === 'POST' ? { refresh_token: session.refresh } : undefined;
 
       const answer = await t.api(leadstackPath(template, params, example.path), { method, ...(signedIn ? { key: session.access } : {}), ...(body !== undefined ? { body } : {}) });
 

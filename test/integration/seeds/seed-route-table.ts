@@ -23,6 +23,8 @@ export interface SeedRoute {
   /** Top-level fields the seed's frontend reads in the answer. */
   readonly reads?: readonly string[];
   readonly expect?: number;
+  /** The document writes "same as" another route's body: that route's (`METHOD /path`) example body is sent. */
+  readonly bodyOf?: string;
 }
 
 const OUTERSALE = '000 OutersaleBackend';
@@ -80,8 +82,8 @@ export const SEED_ROUTES: readonly SeedRoute[] = [
   { seed: APPT, from: 'GET /api/auth/profile/', to: 'GET /v1/auth/profile', status: 'runs', reads: ['success'] },
   { seed: APPT, from: 'GET /api/api/contacts/', to: 'GET /v1/contacts', status: 'runs', reads: ['count', 'next', 'previous', 'results'] },
   { seed: APPT, from: 'GET /api/api/contacts/{id}/', to: 'GET /v1/contacts/{id}', status: 'runs', reads: ['data.full_name', 'data.first_name', 'data.last_name', 'data.email'] },
-  gap(APPT, 'POST /api/api/contacts/', 'POST /v1/contacts creates a contact with leadstack\'s names (company_name; the company\'s industry and employees on the company); Appointment360\'s company/industry/employees are not aliases yet'),
-  gap(APPT, 'PUT /api/api/contacts/{id}/', 'full update (PUT) with Appointment360\'s field names is not built yet; PATCH /v1/contacts/{id} updates field-wise'),
+  { seed: APPT, from: 'POST /api/api/contacts/', to: 'POST /v1/contacts', status: 'runs', expect: 201, reads: ['data.full_name', 'data.company', 'data.industry', 'data.employees'], note: 'the company\'s industry and employees are merged into the company named `company`, linked' },
+  { seed: APPT, from: 'PUT /api/api/contacts/{id}/', to: 'PUT /v1/contacts/{id}', status: 'runs', bodyOf: 'POST /api/api/contacts/', reads: ['data.full_name', 'data.company'], note: 'a full update: fields the body leaves out are removed' },
   { seed: APPT, from: 'DELETE /api/api/contacts/{id}/', to: 'DELETE /v1/contacts/{id}', status: 'runs', reads: ['success'] },
   { seed: APPT, from: 'GET /api/api/contacts/autocomplete/', to: 'GET /v1/contacts/autocomplete', status: 'runs', reads: ['data'] },
   gap(APPT, 'POST /api/api/contacts/export/', 'export by contact_ids and fields is not built yet; POST /v1/jobs exports a VQL query'),
