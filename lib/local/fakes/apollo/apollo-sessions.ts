@@ -2,8 +2,8 @@
  * Logged-in sessions of the fake web app. Apollo's app is a Rails app: the session lives in the
  * `_leadgenie_session` cookie (HttpOnly) beside `remember_token_leadgenie_v2`, and the page's
  * script reads the CSRF token from the readable `X-CSRF-TOKEN` cookie and sends it back in the
- * `X-CSRF-TOKEN` header. A session's age is checked against the TTL knob on every call, so
- * lowering the knob expires sessions already handed out.
+ * `X-CSRF-TOKEN` header. A session's age is checked on every call against its own lifetime and
+ * the TTL knob, so lowering the knob expires sessions already handed out.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
@@ -30,6 +30,8 @@ export interface ExportedCookie {
 interface Session {
   readonly csrf: string;
   readonly createdAt: number;
+  /** The lifetime it was created with; the TTL knob can only shorten it. */
+  readonly ttlSeconds: number;
 }
 
 export type SessionCheck = 'ok' | 'no-session' | 'expired' | 'bad-csrf';
@@ -59,7 +61,7 @@ export const createSessionStore = (): SessionStore => {
     create(host, ttlSeconds, now) {
       const id = token(48);
       const csrf = token(64);
-      sessions.set(id, { csrf, createdAt: now });
+      sessions.set(id, { csrf, createdAt: now, ttlSeconds });
       const expirationDate = Math.floor(now / 1000) + ttlSeconds;
       const cookie = (name: string, value: string, httpOnly: boolean): ExportedCookie => ({
         domain: host, expirationDate, hostOnly: true, httpOnly, name, path: '/', sameSite: 'lax', secure: false, session: false, storeId: null, value,
@@ -69,7 +71,7 @@ export const createSessionStore = (): SessionStore => {
     check(cookieHeader, csrfHeader, ttlSeconds, now) {
       const session = sessions.get(parseCookies(cookieHeader).get(SESSION_COOKIE) ?? '');
       if (!session) return 'no-session';
-      if (now - session.createdAt >= ttlSeconds * 1000) return 'expired';
+      if (now - session.createdAt >= Math.min(ttlSeconds, session.ttlSeconds) * 1000) return 'expired';
       return csrfHeader !== undefined && sameToken(csrfHeader, session.csrf) ? 'ok' : 'bad-csrf';
     },
   };

@@ -49,5 +49,6 @@ describe('the fake Apollo sessions', () => {
     expect(store.check(`${SESSION_COOKIE}=unknown`, csrf.value, 600, T0)).toBe('no-session');
     expect(store.check(header, csrf.value, 600, T0 + 600_000)).toBe('expired');
     expect(store.check(header, csrf.value, 0, T0)).toBe('expired');
+    expect(store.check(header, csrf.value, 86_400, T0 + 600_000)).toBe('expired');
   });
 });
