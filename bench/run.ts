@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, each printing its figures and the machine. Sizes can be
  * lowered for a quick look: `npm run bench -- --docs 100000 --companies 20000 --rows 5000`;
- * `--only <name>` runs one (search-engine, upsert-path, export, import, extraction, crawl, enrichment-accuracy, rate-limiter).
+ * `--only <name>` runs one (search-engine, upsert-path, export, import, extraction, crawl, enrichment-accuracy, fake-apollo, rate-limiter).
  *
  * To add a benchmark, append it to BENCHES below.
  */
@@ -12,6 +12,7 @@ import { runExportBench } from './export.bench.ts';
 import { runCrawlBench } from './crawl.bench.ts';
 import { runEnrichmentAccuracyBench } from './enrichment-accuracy.bench.ts';
 import { runExtractionBench } from './extraction.bench.ts';
+import { runFakeApolloBench } from './fake-apollo.bench.ts';
 import { runImportBench } from './import.bench.ts';
 import { runRateLimiterBench } from './rate-limiter.bench.ts';
 import { runSearchEngineBench } from './search-engine.bench.ts';
@@ -58,6 +59,7 @@ const BENCHES: ReadonlyArray<readonly [string, () => Promise<void>]> = [
   ['extraction', () => runExtractionBench({ sites: Number(values['extraction-sites']) })],
   ['crawl', () => runCrawlBench({ sites: Number(values['crawl-sites']), pages: Number(values['crawl-pages']) })],
   ['enrichment-accuracy', () => runEnrichmentAccuracyBench({ sites: Number(values['accuracy-sites']), examples: values['accuracy-examples'] })],
+  ['fake-apollo', () => runFakeApolloBench()],
   ['rate-limiter', () => runRateLimiterBench({ limit: Number(values['limiter-calls']), windowMs: Number(values['limiter-window-s']) * 1000, windows: Number(values['limiter-windows']) })],
 ];
 
