@@ -6,6 +6,7 @@
  * Append a provider's fake here when its collector lands (Apollo, RocketReach, SEC EDGAR and
  * Razorpay next); the frame's own tests pass throwaway fakes instead.
  */
+import { fakeEdgar } from './edgar/index.ts';
 import type { FakeProvider } from './fake-provider.ts';
 import { fakeRazorpay } from './razorpay/index.ts';
 import { startFakeWeb } from './web/fake-web.server.ts';
@@ -17,4 +18,4 @@ const fakeWeb: FakeProvider = {
   start: ({ host, port, seed, knobs }) => startFakeWeb({ host, port, seed, knobs }),
 };
 
-export const FAKE_PROVIDERS: readonly FakeProvider[] = [fakeWeb, fakeRazorpay];
+export const FAKE_PROVIDERS: readonly FakeProvider[] = [fakeWeb, fakeRazorpay, fakeEdgar];
