@@ -60,7 +60,7 @@ function customersFor(rng: Rng, paths: { home: string; customers: string }): { c
     const rendering: CustomerRendering = caseStudy ? 'case-study' : rng.pick(CUSTOMER_RENDERINGS);
     const page = caseStudy ? `${paths.customers}/${slug(company.brandName)}` : rendering === 'trusted-by-text' ? paths.home : paths.customers;
     if (caseStudy) caseStudies.push(page);
-    customers.push({ displayName: rendering === 'logo-filename' || rendering === 'logo-link' ? company.brandName : displayName, rendering, page, cik: company.cik, ticker: company.tickers[0]!, edgarName: company.edgarName });
+    customers.push({ displayName: rendering === 'logo-filename' || rendering === 'logo-link' ? company.brandName : displayName, rendering, page, cik: company.cik, ticker: company.tickers[0]!, edgarName: company.edgarName, industry: company.industry, employees: company.employees });
   });
   for (const name of unlisted) {
     const rendering = rng.pick(CUSTOMER_RENDERINGS);

@@ -39,6 +39,9 @@ export interface CustomerTruth {
   readonly cik?: number;
   readonly ticker?: string;
   readonly edgarName?: string;
+  /** A listed customer's industry and headcount, for enterprise and ICP scoring. */
+  readonly industry?: string;
+  readonly employees?: number;
 }
 
 export interface SaasSiteTruth {

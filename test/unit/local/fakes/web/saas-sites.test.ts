@@ -34,6 +34,7 @@ describe('fake web SaaS sites', () => {
       const company = byCik.get(customer.cik!)!;
       expect(customer.ticker).toBe(company.tickers[0]);
       expect(customer.edgarName).toBe(company.edgarName);
+      expect({ industry: customer.industry, employees: customer.employees }).toEqual({ industry: company.industry, employees: company.employees });
       expect(customer.displayName.toUpperCase()).toContain(company.brandName.toUpperCase());
     }
     expect(listed.some((c) => c.displayName !== c.edgarName && c.edgarName === c.edgarName!.toUpperCase())).toBe(true);
