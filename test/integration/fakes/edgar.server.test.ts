@@ -78,6 +78,19 @@ describe('the fake EDGAR over HTTP', () => {
     expect(await unknown.text()).toContain('<Code>NoSuchKey</Code>');
   });
 
+  it('It should gzip when asked, answer HEAD with headers only, and refuse other methods', async () => {
+    const zipped = await get('/files/company_tickers.json', { ...UA, 'accept-encoding': 'gzip' });
+    const head = await fetch(`${edgar.url}/files/company_tickers.json`, { method: 'HEAD', headers: UA });
+    const post = await fetch(`${edgar.url}/files/company_tickers.json`, { method: 'POST', headers: UA });
+
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(Object.keys((await zipped.json()) as object).length).toBeGreaterThan(300);
+    expect(head.status).toBe(200);
+    expect(head.headers.get('etag')).toMatch(/^"/);
+    expect(await head.text()).toBe('');
+    expect(post.status).toBe(405);
+  });
+
   it('It should refuse a User-Agent without a contact email with 403', async () => {
     const bare = await get('/files/company_tickers.json', {});
     const noEmail = await get('/files/company_tickers.json', { 'user-agent': 'leadstack-monitor/1.0' });
