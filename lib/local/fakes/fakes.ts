@@ -7,6 +7,7 @@
  * Razorpay next); the frame's own tests pass throwaway fakes instead.
  */
 import { fakeApollo } from './apollo/index.ts';
+import { fakeEdgar } from './edgar/index.ts';
 import type { FakeProvider } from './fake-provider.ts';
 import { fakeRazorpay } from './razorpay/index.ts';
 import { startFakeWeb } from './web/fake-web.server.ts';
@@ -18,4 +19,4 @@ const fakeWeb: FakeProvider = {
   start: ({ host, port, seed, knobs }) => startFakeWeb({ host, port, seed, knobs }),
 };
 
-export const FAKE_PROVIDERS: readonly FakeProvider[] = [fakeWeb, fakeRazorpay, fakeApollo];
+export const FAKE_PROVIDERS: readonly FakeProvider[] = [fakeWeb, fakeRazorpay, fakeApollo, fakeEdgar];

@@ -8,6 +8,9 @@ import { createRng } from './prng.ts';
 import type { SitePlan } from './site-plan.ts';
 import { planOrdinarySite } from './site-plan.generator.ts';
 import type { SiteIdentity } from './site-plan.generator.ts';
+import { resolveSaasResponse } from './saas-pages.render.ts';
+import { planSaasSites } from './saas-sites.ts';
+import type { SaasSiteTruth } from './saas-truth.ts';
 import { notFound, resolveSiteResponse } from './site-responses.ts';
 import type { FakeResponse } from './site-responses.ts';
 import type { SiteTruth } from './site-truth.ts';
@@ -40,6 +43,11 @@ export interface FakeWeb {
   readonly seed: number | string;
   readonly sites: readonly SiteTruth[];
   groundTruth(domain: string): SiteTruth | undefined;
+  /** The SaaS sites (and the non-SaaS and unreachable ones beside them), apart from `sites`. */
+  readonly saasSites: readonly SaasSiteTruth[];
+  saasGroundTruth(domain: string): SaasSiteTruth | undefined;
+  /** Whether the host is the site whose server drops every connection. */
+  unreachable(host: string): boolean;
   /** The answer for a Host header value (port and case ignored) and a request path (query ignored). */
   resolve(host: string, path: string): FakeResponse;
   /** Every HTML page of a site, rendered as the server would serve it. */
@@ -86,10 +94,16 @@ export function generateFakeWeb(options: FakeWebOptions = {}): FakeWeb {
   const byDomain = new Map(plans.map((p) => [p.truth.domain, p]));
   const byServedHost = new Map(plans.map((p) => [p.truth.servedHost, p]));
   const cache = new Map<string, FakeResponse>();
+  const saasPlans = planSaasSites(seed);
+  const saasByDomain = new Map(saasPlans.map((p) => [p.truth.domain, p]));
 
   const resolve = (host: string, rawPath: string): FakeResponse => {
     const name = normaliseHost(host);
     const path = rawPath.split('?')[0]?.split('#')[0] || '/';
+    const saas = saasByDomain.get(name);
+    if (saas) return resolveSaasResponse(seed, saas, path);
+    const saasApex = saasByDomain.get(name.replace(/^www\./, ''));
+    if (saasApex) return { kind: 'body', status: 301, headers: { location: `http://${saasApex.truth.domain}${path}`, 'content-type': 'text/html; charset=utf-8' }, body: Buffer.from('') };
     const served = byServedHost.get(name);
     if (!served) {
       const apex = byDomain.get(name) ?? byDomain.get(name.replace(/^www\./, ''));
@@ -106,6 +120,8 @@ export function generateFakeWeb(options: FakeWebOptions = {}): FakeWeb {
   };
 
   const listSitePages = (domain: string): FakePage[] => {
+    const saas = saasByDomain.get(normaliseHost(domain));
+    if (saas) return saas.truth.pages.map((path) => ({ path, url: `http://${saas.truth.domain}${path}`, html: (resolve(saas.truth.domain, path) as { body: Buffer }).body.toString('utf8') }));
     const plan = byDomain.get(normaliseHost(domain));
     if (!plan) return [];
     return plan.truth.pages.flatMap((path) => {
@@ -122,6 +138,9 @@ export function generateFakeWeb(options: FakeWebOptions = {}): FakeWeb {
       const name = normaliseHost(domain);
       return (byDomain.get(name) ?? byServedHost.get(name) ?? byDomain.get(name.replace(/^www\./, '')))?.truth;
     },
+    saasSites: saasPlans.map((p) => p.truth),
+    saasGroundTruth: (domain) => saasByDomain.get(normaliseHost(domain).replace(/^www\./, ''))?.truth,
+    unreachable: (host) => saasByDomain.get(normaliseHost(host).replace(/^www\./, ''))?.truth.kind === 'unreachable',
     resolve,
     listSitePages,
   };

@@ -136,6 +136,8 @@ export async function startFakeWeb(options: StartFakeWebOptions = {}): Promise<F
       await sleep(knobs.latencyMs ?? 0, aborter.signal);
       if (knobs.outage) { unavailable(res, OUTAGE_RETRY_AFTER_SECONDS); return; }
       if ((knobs.errorRate ?? 0) > 0 && faults.next() < (knobs.errorRate ?? 0)) { unavailable(res); return; }
+      // An unreachable host takes the connection and drops it, as a dead server behind a live IP does.
+      if (web.unreachable(req.headers.host ?? '')) { req.socket.destroy(); return; }
       const response = web.resolve(req.headers.host ?? '', req.url ?? '/');
       if (response.kind === 'body' && response.slow) await sleep(knobs.slowSiteDelayMs ?? DEFAULT_SLOW_SITE_DELAY_MS, aborter.signal);
       if (aborter.signal.aborted) return;

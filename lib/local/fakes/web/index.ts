@@ -8,3 +8,5 @@ export type { FakeWebStartOptions } from './fake-web.provider.ts';
 export { INTERNAL_REDIRECT_TARGETS, IDN_UNICODE_DOMAIN, JS_CONTACT_SCRIPT_PATH, SPECIAL_KINDS } from './special-sites.ts';
 export { TECHNOLOGIES } from './technologies.ts';
 export type * from './site-truth.ts';
+export type * from './saas-truth.ts';
+export { NOT_SAAS_DOMAIN, SAAS_BRANDS, UNLISTED_CUSTOMERS, UNREACHABLE_SAAS_DOMAIN, planSaasSites } from './saas-sites.ts';
