@@ -8,6 +8,7 @@
  */
 import type { FakeProvider } from './fake-provider.ts';
 import { fakeRazorpay } from './razorpay/index.ts';
+import { fakeRocketReach } from './rocketreach/index.ts';
 import { startFakeWeb } from './web/fake-web.server.ts';
 
 /** Synthetic company websites on `*.test`, one loopback server answering by Host header. */
@@ -17,4 +18,4 @@ const fakeWeb: FakeProvider = {
   start: ({ host, port, seed, knobs }) => startFakeWeb({ host, port, seed, knobs }),
 };
 
-export const FAKE_PROVIDERS: readonly FakeProvider[] = [fakeWeb, fakeRazorpay];
+export const FAKE_PROVIDERS: readonly FakeProvider[] = [fakeWeb, fakeRazorpay, fakeRocketReach];
