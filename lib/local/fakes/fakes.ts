@@ -8,6 +8,7 @@
  */
 import type { FakeProvider } from './fake-provider.ts';
 import { fakeRazorpay } from './razorpay/index.ts';
+import { fakeLlm } from './llm/index.ts';
 import { fakeRocketReach } from './rocketreach/index.ts';
 import { startFakeWeb } from './web/fake-web.server.ts';
 
@@ -18,4 +19,4 @@ const fakeWeb: FakeProvider = {
   start: ({ host, port, seed, knobs }) => startFakeWeb({ host, port, seed, knobs }),
 };
 
-export const FAKE_PROVIDERS: readonly FakeProvider[] = [fakeWeb, fakeRazorpay, fakeRocketReach];
+export const FAKE_PROVIDERS: readonly FakeProvider[] = [fakeWeb, fakeRazorpay, fakeRocketReach, fakeLlm];
