@@ -198,4 +198,17 @@ describe('the fake RocketReach through fetch', () => {
     expect(old.status).toBe(401);
     expect(fresh.status).toBe(200);
   });
+
+  it('It should answer an injected outage in RocketReach’s error shape with Retry-After, and recover', async () => {
+    const knobs = `${base.replace('/api/v2', '')}/__fake/knobs`;
+    await fetch(knobs, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outage: true }) });
+    const down = await call('/person/checkStatus?ids=1', { key: null });
+    await fetch(knobs, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outage: false }) });
+    const up = await call('/person/checkStatus?ids=1', { key: null });
+
+    expect(down.status).toBe(503);
+    expect(down.body).toMatchObject({ status: 503 });
+    expect(down.headers.get('retry-after')).toBe('30');
+    expect(up.status).toBe(401);
+  });
 });
