@@ -36,6 +36,8 @@ beforeAll(async () => {
     createLog(true),
   );
   base = `${started.env.PROVIDER_ROCKETREACH_BASE_URL}/api/v2`;
+  // The tests fire calls back to back; only the 429 test meets a limit, the one it sets itself.
+  await control('settings', { requestsPerSecond: 10_000 });
 });
 afterAll(async () => {
   await Promise.all(stops.map((stop) => stop()));
