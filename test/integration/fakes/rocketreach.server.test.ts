@@ -182,6 +182,21 @@ describe('the fake RocketReach through fetch', () => {
     expect(JSON.parse(delivery.body)[0].profile_list.name).toBe('Mine');
   });
 
+  it('It should post a single lookup that names a webhook there once it completes, signed', async () => {
+    const hook = await control('webhooks', { url: `${receiverUrl}/single-hook`, secret: 'single-secret' });
+    const person = freshPerson((candidate) => candidate.pollsToComplete > 0 && candidate.profile.emails.length > 0);
+
+    const first = await call(`${lookupPath(person)}&webhook_id=${hook.id}`);
+    const delivery = await eventually(() => received.find((entry) => entry.headers['rr-request-id'] === first.headers.get('rr-request-id')), 'the single lookup delivery');
+    const status = await call(`/person/checkStatus?ids=${person.profile.id}`);
+
+    expect(first.body.status).toBe('searching');
+    expect(delivery.path).toBe('/single-hook');
+    expect(delivery.headers['x-rocketreach-signature']).toBe(createHmac('sha256', 'single-secret').update(delivery.body).digest('base64'));
+    expect(JSON.parse(delivery.body)).toMatchObject({ id: person.profile.id, status: 'complete', emails: person.profile.emails });
+    expect(status.body[0].status).toBe('complete');
+  });
+
   it('It should search people with RocketReach paging', async () => {
     const answer = await call('/person/search', { method: 'POST', body: JSON.stringify({ query: { current_title: ['VP Sales'] }, start: 1, page_size: 3 }) });
     const total = dataset.people().filter((person) => person.profile.current_title.includes('VP Sales')).length;

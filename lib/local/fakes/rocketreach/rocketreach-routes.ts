@@ -5,6 +5,7 @@
 import { RATE_FAMILIES, type RateFamily } from './rocketreach-account.ts';
 import { bulkLookup } from './rocketreach-bulk.ts';
 import { renderProfile, renderProfileWithCompany, renderSearchHit } from './rocketreach-lookups.ts';
+import type { FakePerson } from './rocketreach-people.ts';
 import { parsePersonLookup, queryRecord } from './rocketreach-person-input.ts';
 import { parseSearchInput, renderCompanyHit, searchCompanies, searchPeople, SearchInputError } from './rocketreach-search.ts';
 import {
@@ -15,6 +16,8 @@ import {
 /** The most profile ids one status poll may ask about. */
 export const MAX_STATUS_IDS = 100;
 const PROFILE_NOT_FOUND = 'Profile not found.';
+const SINGLE_LOOKUP_LIST = 'API Lookups';
+const SINGLE_LOOKUP_LIST_ID = 999;
 
 function personLookup(state: RocketReachState, request: ApiRequest, withCompany: boolean): Answer {
   const parsed = parsePersonLookup(queryRecord(request.query));
@@ -31,7 +34,23 @@ function personLookup(state: RocketReachState, request: ApiRequest, withCompany:
   const status = state.lookups.start(person);
   const options = { returnCachedEmails, ...(metadata !== undefined ? { metadata } : {}) };
   const body = withCompany ? renderProfileWithCompany(person, status, options) : renderProfile(person, status, options);
-  return { status: 200, body, headers: { 'rr-request-id': state.requestId() } };
+  const requestId = state.requestId();
+  if (webhookId !== undefined) deliverWhenComplete(state, person, webhookId, requestId, metadata);
+  return { status: 200, body, headers: { 'rr-request-id': requestId } };
+}
+
+/**
+ * A lookup naming `webhook_id` also gets its complete result posted there, so a client need not
+ * poll. The fake's starting webhook is enabled for bulk lookups only: a single lookup is
+ * delivered only when it names a webhook.
+ */
+function deliverWhenComplete(state: RocketReachState, person: FakePerson, webhookId: number, requestId: string, metadata: unknown): void {
+  const webhook = state.webhooks.find(webhookId)!;
+  state.later(state.account.settings.bulkDelayMs, async () => {
+    state.lookups.complete(person.profile.id);
+    const profileList = { id: SINGLE_LOOKUP_LIST_ID, name: SINGLE_LOOKUP_LIST };
+    await state.webhooks.deliver(webhook, requestId, renderProfile(person, 'complete', { profileList, ...(metadata !== undefined ? { metadata } : {}) }));
+  });
 }
 
 /** `ids` as RocketReach's clients send it: repeated (`ids=1&ids=2`), comma-joined, or `ids[]`. */
