@@ -10,6 +10,8 @@ import { fakeApollo } from './apollo/index.ts';
 import { fakeEdgar } from './edgar/index.ts';
 import type { FakeProvider } from './fake-provider.ts';
 import { fakeRazorpay } from './razorpay/index.ts';
+import { fakeLlm } from './llm/index.ts';
+import { fakeRocketReach } from './rocketreach/index.ts';
 import { startFakeWeb } from './web/fake-web.server.ts';
 
 /** Synthetic company websites on `*.test`, one loopback server answering by Host header. */
@@ -19,4 +21,4 @@ const fakeWeb: FakeProvider = {
   start: ({ host, port, seed, knobs }) => startFakeWeb({ host, port, seed, knobs }),
 };
 
-export const FAKE_PROVIDERS: readonly FakeProvider[] = [fakeWeb, fakeRazorpay, fakeApollo, fakeEdgar];
+export const FAKE_PROVIDERS: readonly FakeProvider[] = [fakeWeb, fakeRazorpay, fakeApollo, fakeEdgar, fakeRocketReach, fakeLlm];
