@@ -1,9 +1,10 @@
 import type { HTTPRequest, HTTPResponse, Page } from 'puppeteer-core';
 import { BrowserError } from '../../ports/browser.port.ts';
-import type { BrowserPort, RenderOptions, RenderedPage, SeenJsonResponse } from '../../ports/browser.port.ts';
+import type { BrowserPort, BrowserSessionPort, RenderOptions, RenderedPage, SeenJsonResponse, SessionPage, SessionPageOptions } from '../../ports/browser.port.ts';
 import { hostResolverRules } from './chromium-flags.ts';
 import type { ConnectToRule } from './chromium-flags.ts';
 import { closeSharedBrowser, sharedBrowser } from './launch.chromium.ts';
+import { openSessionPage } from './session.chromium.ts';
 
 /** Refuses a URL by throwing; the caller wires the SSRF guard (and its allow list) here. */
 export type UrlGuard = (url: string) => Promise<void>;
@@ -38,7 +39,7 @@ const isJson = (response: HTTPResponse): boolean =>
   /\bjson\b/i.test(response.headers()['content-type'] ?? '') && ['xhr', 'fetch'].includes(response.request().resourceType());
 
 /** A page whose every request passes the URL guard, with images, fonts and media skipped. */
-export class ChromiumBrowser implements BrowserPort {
+export class ChromiumBrowser implements BrowserPort, BrowserSessionPort {
   private readonly args: readonly string[];
   private readonly pageTimeoutMs: number;
 
@@ -63,6 +64,11 @@ export class ChromiumBrowser implements BrowserPort {
       clearTimeout(timer);
       await page.close().catch(() => undefined);
     }
+  }
+
+  /** A logged-in web app in its own context (./session.chromium.ts); the caller closes it. */
+  async openSession(url: string, options: SessionPageOptions): Promise<SessionPage> {
+    return openSessionPage(await sharedBrowser(this.args), url, { ...options, guardUrl: this.options.guardUrl });
   }
 
   /** How many pages the shared browser holds open (tests prove none leak). */
