@@ -16,6 +16,8 @@ export const MAX_MAIN_FRAME_NAVIGATIONS = 6;
 export const MAX_JSON_RESPONSES = 25;
 /** After `load`, how long the network must stay quiet before scripts are taken to be done. */
 const SETTLE_IDLE_MS = 250;
+/** Harmless in itself; it keys a separate shared browser for sessions (launch.chromium.ts keys by flags). */
+const SESSION_BROWSER_FLAG = '--disable-notifications';
 const BLOCKED_RESOURCE_TYPES: ReadonlySet<string> = new Set(['image', 'font', 'media']);
 
 export interface ChromiumBrowserOptions {
@@ -66,19 +68,25 @@ export class ChromiumBrowser implements BrowserPort, BrowserSessionPort {
     }
   }
 
-  /** A logged-in web app in its own context (./session.chromium.ts); the caller closes it. */
+  /**
+   * A logged-in web app (./session.chromium.ts); the caller closes it. Sessions run in a browser
+   * of their own, never the one rendering crawled sites, whose pages could otherwise send
+   * requests with a session's cookies.
+   */
   async openSession(url: string, options: SessionPageOptions): Promise<SessionPage> {
-    return openSessionPage(await sharedBrowser(this.args), url, { ...options, guardUrl: this.options.guardUrl });
+    return openSessionPage(await sharedBrowser([...this.args, SESSION_BROWSER_FLAG]), url, { ...options, guardUrl: this.options.guardUrl });
   }
 
-  /** How many pages the shared browser holds open (tests prove none leak). */
+  /** How many pages the shared browsers hold open (tests prove none leak). */
   async openPageCount(): Promise<number> {
-    const browser = await sharedBrowser(this.args);
-    return (await browser.pages()).length;
+    const browsers = await Promise.all([sharedBrowser(this.args), sharedBrowser([...this.args, SESSION_BROWSER_FLAG])]);
+    const pages = await Promise.all(browsers.map((browser) => browser.pages()));
+    return pages.reduce((sum, list) => sum + list.length, 0);
   }
 
-  close(): Promise<void> {
-    return closeSharedBrowser(this.args);
+  async close(): Promise<void> {
+    await closeSharedBrowser(this.args);
+    await closeSharedBrowser([...this.args, SESSION_BROWSER_FLAG]);
   }
 
   private async watch(page: Page, watch: PageWatch): Promise<void> {

@@ -1,9 +1,14 @@
 /**
- * A web app opened with a user's pasted session, in a browser context of its own: its cookie
- * jar holds that session only, so two workspaces collecting in one warm process never see
- * each other's cookies. JSON is read with `fetch()` run by the page itself, so the app sees its
- * own origin, cookies and headers. Every request, the page's and those fetches, passes the URL
- * guard. Cookie values never reach a log line or an error message.
+ * A web app opened with a user's pasted session. JSON is read with `fetch()` run by the page
+ * itself, so the app sees its own origin, cookies and headers. Every request, the page's and
+ * those fetches, passes the URL guard. Cookie values never reach a log line or an error message.
+ *
+ * Isolation: the Lambda build of Chromium runs `--single-process`, where a second browser
+ * context crashes the browser, so a session cannot have a cookie jar of its own. Instead a
+ * session browser holds ONE session at a time: its jar and the app's storage are wiped before
+ * the cookies go in and again when the page closes, and the next session waits its turn.
+ * The caller keeps session browsers apart from browsers that render crawled pages (a hostile
+ * site must never share a jar with a logged-in session).
  */
 import type { Browser, BrowserContext, CookieData, HTTPRequest, Page } from 'puppeteer-core';
 import { BrowserError } from '../../ports/browser.port.ts';
@@ -18,6 +23,64 @@ export const DEFAULT_PAGE_FETCH_MAX_CHARS = 10_000_000;
 const FETCH_GRACE_MS = 2_000;
 const BLOCKED_RESOURCE_TYPES: ReadonlySet<string> = new Set(['image', 'font', 'media']);
 const META_NAME = /^[A-Za-z0-9_.:-]+$/;
+
+/** One waiter queue per browser: a session holds the browser's jar until it closes. */
+class SessionTurns {
+  private busy = false;
+  private readonly waiting: (() => void)[] = [];
+
+  /** Resolves with the release of the turn, or fails after `waitMs`. */
+  take(waitMs: number): Promise<() => void> {
+    const release = (): void => {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.busy = false;
+    };
+    if (!this.busy) {
+      this.busy = true;
+      return Promise.resolve(once(release));
+    }
+    return new Promise((resolve, reject) => {
+      const turn = (): void => {
+        clearTimeout(timer);
+        resolve(once(release));
+      };
+      const timer = setTimeout(() => {
+        this.waiting.splice(this.waiting.indexOf(turn), 1);
+        reject(new BrowserError('BROWSER_TIMEOUT', `another session held the browser for over ${waitMs} ms`));
+      }, waitMs);
+      this.waiting.push(turn);
+    });
+  }
+}
+
+const once = (fn: () => void): (() => void) => {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+};
+
+const turnsByBrowser = new WeakMap<Browser, SessionTurns>();
+const turnsOf = (browser: Browser): SessionTurns => {
+  let turns = turnsByBrowser.get(browser);
+  if (!turns) turnsByBrowser.set(browser, (turns = new SessionTurns()));
+  return turns;
+};
+
+/** Forgets every cookie of the jar and what the app's origin stored (localStorage, caches...). */
+const wipe = async (context: BrowserContext, page: Page | undefined, origin: string): Promise<void> => {
+  await context.deleteCookie(...(await context.cookies()));
+  if (page === undefined || page.isClosed()) return;
+  const cdp = await page.createCDPSession();
+  try {
+    await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+};
 
 interface InPageRequest {
   readonly url: string;
@@ -97,6 +160,7 @@ class ChromiumSessionPage implements SessionPage {
   private closed = false;
 
   constructor(
+    private readonly release: () => void,
     private readonly context: BrowserContext,
     private readonly page: Page,
     private readonly guardUrl: UrlGuard,
@@ -149,14 +213,20 @@ class ChromiumSessionPage implements SessionPage {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.page.close().catch(() => undefined);
-    await this.context.close().catch(() => undefined);
+    try {
+      await wipe(this.context, this.page, new URL(this.finalUrl).origin).catch(() => undefined);
+      await this.page.close().catch(() => undefined);
+      // Cookies the app set while the page was closing must not outlive the session either.
+      await wipe(this.context, undefined, '').catch(() => undefined);
+    } finally {
+      this.release();
+    }
   }
 }
 
 /**
- * Opens `url` in a new isolated context with the session's cookies; on any failure the context
- * is closed before the error is thrown.
+ * Opens `url` with the session's cookies once the browser's jar is free and wiped; on any
+ * failure the page is closed and the jar wiped before the error is thrown.
  */
 export async function openSessionPage(browser: Browser, url: string, options: SessionPageOptions & { readonly guardUrl: UrlGuard }): Promise<SessionPage> {
   try {
@@ -165,17 +235,21 @@ export async function openSessionPage(browser: Browser, url: string, options: Se
     throw new BrowserError('BROWSER_URL_REFUSED', `${url} was refused by the URL guard`, { cause: error });
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_SESSION_OPEN_TIMEOUT_MS;
-  const context = await browser.createBrowserContext();
+  const release = await turnsOf(browser).take(timeoutMs);
+  const context = browser.defaultBrowserContext();
   const refused = new Set<string>();
+  let page: Page | undefined;
   try {
+    await wipe(context, undefined, '');
     // Puppeteer's own errors could quote the cookies; none of them is passed on.
     await context.setCookie(...options.cookies.map(toCookieData)).catch(() => {
       throw new BrowserError('BROWSER_NAVIGATION_FAILED', 'the browser refused the session cookies');
     });
-    const page = await context.newPage();
+    page = await context.newPage();
     await screenRequests(page, options.guardUrl, refused);
+    const opened = page;
     const response = await withDeadline(
-      page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs }).catch((error: unknown) => {
+      opened.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs }).catch((error: unknown) => {
         if (refused.has(url)) throw new BrowserError('BROWSER_URL_REFUSED', `${url} was refused by the URL guard`);
         if ((error as Error).name === 'TimeoutError') throw new BrowserError('BROWSER_TIMEOUT', `${url} did not open within ${timeoutMs} ms`);
         throw new BrowserError('BROWSER_NAVIGATION_FAILED', `${url} could not be opened`);
@@ -183,9 +257,12 @@ export async function openSessionPage(browser: Browser, url: string, options: Se
       timeoutMs + FETCH_GRACE_MS,
       () => new BrowserError('BROWSER_TIMEOUT', `${url} did not open within ${timeoutMs} ms`),
     );
-    return new ChromiumSessionPage(context, page, options.guardUrl, refused, page.url(), response?.status() ?? null);
+    return new ChromiumSessionPage(release, context, opened, options.guardUrl, refused, opened.url(), response?.status() ?? null);
   } catch (error) {
-    await context.close().catch(() => undefined);
+    await wipe(context, page, new URL(url).origin).catch(() => undefined);
+    await page?.close().catch(() => undefined);
+    await wipe(context, undefined, '').catch(() => undefined);
+    release();
     throw error;
   }
 }
