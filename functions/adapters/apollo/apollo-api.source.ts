@@ -63,6 +63,8 @@ export class ApolloApiSource implements ApolloSource {
         headers: { 'x-api-key': this.deps.apiKey, 'content-type': 'application/json', accept: 'application/json', 'cache-control': 'no-cache' },
         body: searchBody(request),
         workspaceId: context.workspaceId,
+        // Apollo's limits are each key's, i.e. each workspace's own account's.
+        limitScope: context.workspaceId,
         ...(context.jobId !== undefined ? { jobId: context.jobId } : {}),
         ...(context.signal !== undefined ? { signal: context.signal } : {}),
         caller: 'apollo_collection',

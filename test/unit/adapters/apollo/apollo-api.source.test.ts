@@ -76,6 +76,9 @@ describe('ApolloApiSource', () => {
     });
     expect(client.callLog.entries).toEqual([expect.objectContaining({ workspaceId: WORKSPACE, provider: 'apollo', operation: 'organizations_search', status: 200, jobId: 'job-1' })]);
     expect(JSON.stringify(client.callLog.entries)).not.toContain(API_KEY);
+    // The shared windows are this workspace's own: another workspace's collections do not eat them.
+    expect([...client.counter.values.keys()].length).toBeGreaterThan(0);
+    expect([...client.counter.values.keys()].every((k) => k.includes(`apollo#${WORKSPACE}#`))).toBe(true);
   });
 
   it('It should search people on the people endpoint and read saved contacts by their person id', async () => {
