@@ -47,6 +47,9 @@ const configSchema = z.object({
   RAZORPAY_KEY_ID: z.string().min(1).optional(),
   RAZORPAY_KEY_SECRET: z.string().min(1).optional(),
   RAZORPAY_WEBHOOK_SECRET: z.string().min(1).optional(),
+  // ---- Apollo collection: the key that encrypts workspaces' Apollo sessions and API keys at rest
+  // (topology `secrets: ['apolloCredentials']`; from Secrets Manager on AWS, the data dir locally).
+  APOLLO_CREDENTIALS_KEY: z.string().min(32).optional(),
 });
 
 /** Outbound calls (providers, SSRF allowances, crawler identity) are parsed by their own module. */

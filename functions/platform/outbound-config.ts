@@ -3,7 +3,7 @@
  * allowances and the crawler's identity. Parsed from env by {@link parseOutboundConfig}, which
  * `config.ts` calls; nothing else reads these variables.
  *
- * Env contract (NAME is the provider's key uppercased, e.g. ROCKETREACH):
+ * Env contract (NAME is the provider's key uppercased, e.g. ROCKETREACH, APOLLO_APP):
  * - `PROVIDER_<NAME>_BASE_URL`, `PROVIDER_<NAME>_RATE_LIMITS` (`5/s,100/min,1000/h,10000/d`),
  *   `PROVIDER_<NAME>_CONCURRENCY`, `PROVIDER_<NAME>_TIMEOUT_MS`, `PROVIDER_<NAME>_CONNECT_TIMEOUT_MS`,
  *   `PROVIDER_<NAME>_MAX_RESPONSE_BYTES`, `PROVIDER_<NAME>_MAX_RETRIES`;
@@ -59,7 +59,13 @@ type ProviderDefaults = Omit<ProviderSettings, 'name'>;
 export const PROVIDER_DEFAULTS = {
   /** Websites: pace per host is the crawler's own limiter; this caps the crawler as a whole. */
   website: { baseUrl: 'https://example.invalid', rateLimits: [], concurrency: 20, timeoutMs: 15_000, connectTimeoutMs: 5_000, maxResponseBytes: 5 * MB, maxRetries: 2 },
-  apollo: { baseUrl: 'https://app.apollo.io', rateLimits: [{ limit: 50, windowMs: UNIT_MS.min }, { limit: 200, windowMs: UNIT_MS.h }, { limit: 600, windowMs: UNIT_MS.d }], concurrency: 2, timeoutMs: 30_000, connectTimeoutMs: 5_000, maxResponseBytes: 10 * MB, maxRetries: 3 },
+  /** Apollo's official API (`x-api-key`): 50/min, 200/h, 600/d, the figures its rate-limit page shows for a plan. */
+  apollo: { baseUrl: 'https://api.apollo.io', rateLimits: [{ limit: 50, windowMs: UNIT_MS.min }, { limit: 200, windowMs: UNIT_MS.h }, { limit: 600, windowMs: UNIT_MS.d }], concurrency: 2, timeoutMs: 30_000, connectTimeoutMs: 5_000, maxResponseBytes: 10 * MB, maxRetries: 3 },
+  /**
+   * Apollo's web app, read through a workspace's own browser session. It publishes no limits;
+   * a person clicking through results pages about this fast, and the app is paced like one.
+   */
+  apollo_app: { baseUrl: 'https://app.apollo.io', rateLimits: [{ limit: 20, windowMs: UNIT_MS.min }, { limit: 600, windowMs: UNIT_MS.h }], concurrency: 1, timeoutMs: 30_000, connectTimeoutMs: 5_000, maxResponseBytes: 10 * MB, maxRetries: 0 },
   rocketreach: { baseUrl: 'https://api.rocketreach.co', rateLimits: [{ limit: 5, windowMs: UNIT_MS.s }, { limit: 100, windowMs: UNIT_MS.min }, { limit: 1_000, windowMs: UNIT_MS.h }], concurrency: 4, timeoutMs: 20_000, connectTimeoutMs: 5_000, maxResponseBytes: 2 * MB, maxRetries: 3 },
   /** SEC EDGAR: 10 requests per second per client, stated in its fair-access policy. */
   sec: { baseUrl: 'https://data.sec.gov', rateLimits: [{ limit: 10, windowMs: UNIT_MS.s }], concurrency: 4, timeoutMs: 30_000, connectTimeoutMs: 5_000, maxResponseBytes: 50 * MB, maxRetries: 3 },
@@ -67,6 +73,13 @@ export const PROVIDER_DEFAULTS = {
 } as const satisfies Record<string, ProviderDefaults>;
 
 export type ProviderName = keyof typeof PROVIDER_DEFAULTS;
+
+/**
+ * Providers that live on another host of the same vendor: unless their own BASE_URL is set,
+ * they follow the named provider's, so one `PROVIDER_APOLLO_BASE_URL` points both Apollo's API
+ * and its web app at one server (a proxy, or the local cloud's fake).
+ */
+const BASE_URL_FOLLOWS: Partial<Record<ProviderName, ProviderName>> = { apollo_app: 'apollo' };
 export const PROVIDER_NAMES = Object.keys(PROVIDER_DEFAULTS) as ProviderName[];
 
 export const DEFAULT_CRAWLER_CONTACT_URL = 'https://leadstack.invalid/crawler';
@@ -134,7 +147,8 @@ const positiveInt = (name: string, text: string | undefined, fallback: number): 
 const providerSettings = (name: ProviderName, env: Record<string, string | undefined>): ProviderSettings => {
   const defaults: ProviderDefaults = PROVIDER_DEFAULTS[name];
   const key = (field: string): string => `PROVIDER_${name.toUpperCase()}_${field}`;
-  const baseUrl = env[key('BASE_URL')] ?? defaults.baseUrl;
+  const followed = BASE_URL_FOLLOWS[name];
+  const baseUrl = env[key('BASE_URL')] ?? (followed ? env[`PROVIDER_${followed.toUpperCase()}_BASE_URL`] : undefined) ?? defaults.baseUrl;
   if (!z.url().safeParse(baseUrl).success) throw new Error(`${key('BASE_URL')} must be a URL`);
   const limits = env[key('RATE_LIMITS')];
   return {

@@ -109,3 +109,18 @@ export interface ApolloCredentialStore {
   /** The workspace's credentials: its API key when it configured one, else its pasted session, else null. */
   load(workspaceId: string): Promise<ApolloCredentials | null>;
 }
+
+/** What is stored for a workspace, without a secret in it (the session route's GET, a resumed collection). */
+export interface ApolloCredentialStatus {
+  readonly session: { readonly storedAt: string; readonly earliestExpiry: string | null; readonly cookieCount: number } | null;
+  readonly apiKey: { readonly storedAt: string } | null;
+}
+
+/** The credential routes' side of the store: write-only secrets, readable status. */
+export interface ApolloCredentialAdmin extends ApolloCredentialStore {
+  putSession(workspaceId: string, cookies: readonly ApolloSessionCookie[]): Promise<ApolloCredentialStatus>;
+  /** False when there was no session. */
+  deleteSession(workspaceId: string): Promise<boolean>;
+  putApiKey(workspaceId: string, apiKey: string): Promise<ApolloCredentialStatus>;
+  status(workspaceId: string): Promise<ApolloCredentialStatus>;
+}

@@ -29,6 +29,12 @@ export interface OutboundRequest {
    * {@link OutboundRequeueError}; 0 never waits. Defaults to the adapter's bound.
    */
   readonly maxWaitMs?: number;
+  /**
+   * Counts this call's rate windows and concurrency under `<provider>#<limitScope>` instead of
+   * the provider as a whole: for providers whose limits belong to each customer's own account
+   * (Apollo counts per API key, so per workspace).
+   */
+  readonly limitScope?: string;
   /** Websites only: skip the robots.txt check. A job sets it only on an explicit opt-out. */
   readonly ignoreRobots?: boolean;
   /** Cancels the call (and any wait for rate-limit room). */

@@ -48,7 +48,7 @@ export class Accounts extends Construct {
       'AwsSolutions-SMG4':
         'Rotating the token key is a deploy (the value is resolved into the functions that use it); access tokens live 15 minutes and sessions survive it, since refresh tokens are opaque and stored hashed.',
     });
-    this.secrets = { tokenSigning, ...this.razorpaySecrets() };
+    this.secrets = { tokenSigning, ...this.razorpaySecrets(), apolloCredentials: this.apolloCredentialsKey() };
     this.mailFrom = props.mailFrom;
   }
 
@@ -68,6 +68,22 @@ export class Accounts extends Construct {
       razorpayKeySecret: secret('RazorpayKeySecret', 'API key secret'),
       razorpayWebhookSecret: secret('RazorpayWebhookSecret', 'webhook secret'),
     };
+  }
+
+  /**
+   * The key that encrypts workspaces' Apollo sessions and API keys in the control table
+   * (AES-256-GCM, functions/adapters/apollo). Generated, never shown to anyone; a database dump
+   * without it reads nothing.
+   */
+  private apolloCredentialsKey(): Secret {
+    const created = new Secret(this, 'ApolloCredentialsKey', {
+      description: 'leadstack: key that encrypts stored Apollo sessions and API keys',
+      generateSecretString: { passwordLength: TOKEN_SECRET_LENGTH, excludePunctuation: true, includeSpace: false },
+    });
+    acknowledge(created, {
+      'AwsSolutions-SMG4': 'Rotating it would make every stored Apollo session and key unreadable: users paste them again, so it is rotated by hand with that notice.',
+    });
+    return created;
   }
 
   /** Not secret, so every function gets them with the other names of the environment contract. */

@@ -9,6 +9,7 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { envNames } from '../topology.ts';
 import type { Topology } from '../topology.ts';
 import { startDynamoDbLocal } from './emulators/dynamodb.ts';
 import type { DynamoDbEmulator } from './emulators/dynamodb.ts';
@@ -41,7 +42,7 @@ import { setUpSearchIndexes } from './search-setup.ts';
 import { createShutdown } from './shutdown.ts';
 import { startMailCatcher } from './mail-catcher.ts';
 import type { MailCatcher } from './mail-catcher.ts';
-import { ensureTokenSecret } from './token-secret.ts';
+import { ensureLocalSecret, ensureTokenSecret } from './token-secret.ts';
 import type { Shutdown } from './shutdown.ts';
 import type { LocalCloud, LocalCloudEndpoints, LocalCloudOptions, LocalCloudResources } from './types.ts';
 
@@ -103,6 +104,8 @@ const startEventSources = async (
   return [...streams, ...queues, notifications, startSchedules({ topology, invoker, log })];
 };
 
+const APOLLO_CREDENTIALS_KEY_FILE = 'apollo-credentials-key';
+
 const boot = async (options: ResolvedOptions, log: CloudLog, shutdown: Shutdown): Promise<LocalCloud> => {
   const { topology } = options;
   const invoker = createInvoker(topology, REPO_ROOT, log);
@@ -140,6 +143,8 @@ const boot = async (options: ResolvedOptions, log: CloudLog, shutdown: Shutdown)
     // Provider base URLs and the outbound allow list point handlers at the fakes.
     ...fakes.env,
     ...razorpayEnv(process.env),
+    // The stack's generated Apollo credentials key; on AWS only functions with `secrets: ['apolloCredentials']` get it.
+    [envNames.secret('apolloCredentials')]: await ensureLocalSecret(options.dataDir, APOLLO_CREDENTIALS_KEY_FILE),
   };
   const restoreEnv = applyEnv(env);
   shutdown.add('environment', async () => restoreEnv());

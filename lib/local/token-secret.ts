@@ -12,7 +12,12 @@ const FILE = 'token-signing-secret';
 const SECRET_BYTES = 48;
 
 export async function ensureTokenSecret(dataDir: string): Promise<string> {
-  const file = path.join(dataDir, FILE);
+  return ensureLocalSecret(dataDir, FILE);
+}
+
+/** The same for any generated secret of the stack, one file each in the data directory. */
+export async function ensureLocalSecret(dataDir: string, fileName: string): Promise<string> {
+  const file = path.join(dataDir, fileName);
   const saved = (await readFile(file, 'utf8').catch(() => '')).trim();
   if (saved.length >= 32) return saved;
   const secret = randomBytes(SECRET_BYTES).toString('base64url');

@@ -18,8 +18,8 @@ const referenced = Object.keys(topology.functions).filter((name) => {
 });
 
 describe('accounts wiring (topology access → secrets and SES)', () => {
-  it('It should create the token-signing secret and the three Razorpay secrets in Secrets Manager', () => {
-    template.resourceCountIs('AWS::SecretsManager::Secret', 4);
+  it('It should create the token-signing secret, the three Razorpay secrets and the Apollo credentials key in Secrets Manager', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 5);
     template.hasResourceProperties('AWS::SecretsManager::Secret', { GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } });
   });
 
@@ -32,6 +32,16 @@ describe('accounts wiring (topology access → secrets and SES)', () => {
       else expect(value, name).toBeUndefined();
     }
     expect(referenced.filter((name) => variablesOf(name)[secretVar] !== undefined).sort()).toEqual(['authLogin', 'authRefresh', 'authorizer']);
+  });
+
+  it('It should hand the Apollo credentials key only to functions whose access lists it', () => {
+    const secretVar = envNames.secret('apolloCredentials');
+    for (const name of referenced) {
+      const wants = ((topology.functions[name]?.access.secrets ?? []) as readonly string[]).includes('apolloCredentials');
+      if (wants) expect(JSON.stringify(variablesOf(name)[secretVar]), name).toContain('{{resolve:secretsmanager:');
+      else expect(variablesOf(name)[secretVar], name).toBeUndefined();
+    }
+    expect(referenced.filter((name) => variablesOf(name)[secretVar] !== undefined).length).toBeGreaterThanOrEqual(4);
   });
 
   it('It should hand the Razorpay secrets only to the billing functions that call Razorpay or check its signatures', () => {

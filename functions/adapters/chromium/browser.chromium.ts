@@ -1,9 +1,10 @@
 import type { HTTPRequest, HTTPResponse, Page } from 'puppeteer-core';
 import { BrowserError } from '../../ports/browser.port.ts';
-import type { BrowserPort, RenderOptions, RenderedPage, SeenJsonResponse } from '../../ports/browser.port.ts';
+import type { BrowserPort, BrowserSessionPort, RenderOptions, RenderedPage, SeenJsonResponse, SessionPage, SessionPageOptions } from '../../ports/browser.port.ts';
 import { hostResolverRules } from './chromium-flags.ts';
 import type { ConnectToRule } from './chromium-flags.ts';
 import { closeSharedBrowser, sharedBrowser } from './launch.chromium.ts';
+import { openSessionPage } from './session.chromium.ts';
 
 /** Refuses a URL by throwing; the caller wires the SSRF guard (and its allow list) here. */
 export type UrlGuard = (url: string) => Promise<void>;
@@ -15,6 +16,8 @@ export const MAX_MAIN_FRAME_NAVIGATIONS = 6;
 export const MAX_JSON_RESPONSES = 25;
 /** After `load`, how long the network must stay quiet before scripts are taken to be done. */
 const SETTLE_IDLE_MS = 250;
+/** Harmless in itself; it keys a separate shared browser for sessions (launch.chromium.ts keys by flags). */
+const SESSION_BROWSER_FLAG = '--disable-notifications';
 const BLOCKED_RESOURCE_TYPES: ReadonlySet<string> = new Set(['image', 'font', 'media']);
 
 export interface ChromiumBrowserOptions {
@@ -38,7 +41,7 @@ const isJson = (response: HTTPResponse): boolean =>
   /\bjson\b/i.test(response.headers()['content-type'] ?? '') && ['xhr', 'fetch'].includes(response.request().resourceType());
 
 /** A page whose every request passes the URL guard, with images, fonts and media skipped. */
-export class ChromiumBrowser implements BrowserPort {
+export class ChromiumBrowser implements BrowserPort, BrowserSessionPort {
   private readonly args: readonly string[];
   private readonly pageTimeoutMs: number;
 
@@ -65,14 +68,25 @@ export class ChromiumBrowser implements BrowserPort {
     }
   }
 
-  /** How many pages the shared browser holds open (tests prove none leak). */
-  async openPageCount(): Promise<number> {
-    const browser = await sharedBrowser(this.args);
-    return (await browser.pages()).length;
+  /**
+   * A logged-in web app (./session.chromium.ts); the caller closes it. Sessions run in a browser
+   * of their own, never the one rendering crawled sites, whose pages could otherwise send
+   * requests with a session's cookies.
+   */
+  async openSession(url: string, options: SessionPageOptions): Promise<SessionPage> {
+    return openSessionPage(await sharedBrowser([...this.args, SESSION_BROWSER_FLAG]), url, { ...options, guardUrl: this.options.guardUrl });
   }
 
-  close(): Promise<void> {
-    return closeSharedBrowser(this.args);
+  /** How many pages the shared browsers hold open (tests prove none leak). */
+  async openPageCount(): Promise<number> {
+    const browsers = await Promise.all([sharedBrowser(this.args), sharedBrowser([...this.args, SESSION_BROWSER_FLAG])]);
+    const pages = await Promise.all(browsers.map((browser) => browser.pages()));
+    return pages.reduce((sum, list) => sum + list.length, 0);
+  }
+
+  async close(): Promise<void> {
+    await closeSharedBrowser(this.args);
+    await closeSharedBrowser([...this.args, SESSION_BROWSER_FLAG]);
   }
 
   private async watch(page: Page, watch: PageWatch): Promise<void> {

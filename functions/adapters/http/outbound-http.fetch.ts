@@ -78,7 +78,7 @@ export class FetchOutboundHttp implements OutboundHttp {
     for (let attempt = 0; ; attempt++) {
       const blockedFor = breaker.admit(this.deps.clock.now());
       if (blockedFor > 0) throw new OutboundCallError('circuit_open', settings.name, 'circuit open after repeated failures', { retryAfterMs: blockedFor });
-      const release = await this.deps.limiter.acquire(this.providerScope(settings), request.maxWaitMs ?? DEFAULT_MAX_WAIT_MS, request.signal);
+      const release = await this.deps.limiter.acquire(this.providerScope(settings, request), request.maxWaitMs ?? DEFAULT_MAX_WAIT_MS, request.signal);
       progress.attempts = attempt + 1;
       const outcome = await this.attempt(url, settings, request).finally(release);
       const retryable = 'raw' in outcome ? isRetryableStatus(outcome.raw.status) : isRetryableError(outcome.error);
@@ -132,8 +132,8 @@ export class FetchOutboundHttp implements OutboundHttp {
     return { 'user-agent': this.deps.config.crawler.userAgent, 'accept-encoding': 'gzip, deflate, br', ...request.headers };
   }
 
-  private providerScope(settings: ProviderSettings): LimitScope {
-    return { key: settings.name, windows: settings.rateLimits, concurrency: settings.concurrency > 0 ? settings.concurrency : undefined };
+  private providerScope(settings: ProviderSettings, request: OutboundRequest): LimitScope {
+    return { key: request.limitScope === undefined ? settings.name : `${settings.name}#${request.limitScope}`, windows: settings.rateLimits, concurrency: settings.concurrency > 0 ? settings.concurrency : undefined };
   }
 
   private breakerFor(provider: string): CircuitBreaker {

@@ -7,6 +7,7 @@ const REASONS: Readonly<Record<BrowserErrorCode, SiteFailureReason>> = {
   BROWSER_TOO_MANY_NAVIGATIONS: 'too_many_redirects',
   BROWSER_NAVIGATION_FAILED: 'unreachable',
   BROWSER_LAUNCH_FAILED: 'browser_error',
+  BROWSER_FETCH_FAILED: 'browser_error',
 };
 
 /** Pages rendered in headless Chromium, for the crawl: browser failures become site-level reasons. */

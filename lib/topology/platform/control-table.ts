@@ -36,6 +36,7 @@ export const CONTROL_KEY_PREFIXES = {
   'DOWNLOAD_RECEIPT#': 'a paid download of another principal\'s file, so it is charged once (sk = DOWNLOAD_RECEIPT#<user>#JOB#<id>)',
   'UPLOAD#': 'an uploaded object (sk = UPLOAD#<s3 key>)',
   'JOB#': 'a job (sk = JOB#<uuid v7>, time-sortable)',
+  'APOLLO_CREDENTIALS#': 'the workspace\'s Apollo session or API key, AES-256-GCM sealed (sk = APOLLO_CREDENTIALS#session | APOLLO_CREDENTIALS#api_key)',
   // ---- sort keys under other partitions ----
   'SITE#': 'one site task under SITES#<workspace>#<job> (sk = SITE#<domain or company uuid>)',
   'CALL#': 'one outbound call under CALLS#<workspace>#<provider> (sk = CALL#<ISO time>#<uuid>)',
@@ -67,6 +68,7 @@ export const controlTable: TableSpec = {
     'site tasks of an enrich_websites job (one partition per job: its report and re-dispatch are one Query): pk = SITES#<workspace>#<job>, sk = SITE#<key>; its tally (atomic ADD counters): sk = TALLY (expires_at TTL)',
     'cached one-site website lookup per workspace: pk = LOOKUP#<workspace>#website#<domain>#<browser mode>, sk = LOOKUP (expires_at TTL)',
     'billing: plans cache pk = CACHE#BILLING_PLANS, sk = CACHE (expires_at TTL); subscription → workspace pk = PAYSUB#<id>, sk = PAYSUB; workspace billing pk = WS#<workspace>, sk = BILLING (its limits on sk = LIMITS); processed webhook event pk = PAYEVENT#<id>, sk = PAYEVENT (expires_at TTL)',
+    'Apollo credentials of a workspace (sealed; status beside them in clear): pk = WS#<workspace>, sk = APOLLO_CREDENTIALS#session | APOLLO_CREDENTIALS#api_key',
     'outbound call log by workspace, provider and time: pk = CALLS#<workspace>#<provider>, sk = CALL#<ISO time>#<uuid> (expires_at TTL)',
     'outbound rate windows and concurrency shared by every Lambda: pk = RATE#out#<scope>#<window ms>#<start> and RATE#out#<scope>#inflight#<bucket>, sk = RATE (expires_at TTL)',
   ],

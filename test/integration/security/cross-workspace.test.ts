@@ -76,6 +76,11 @@ const CASES: Readonly<Record<string, Case>> = {
   'POST /v1/jobs/search': { kind: 'scoped', status: 200, body: () => ({ status: ['in_queue', 'processing', 'completed'] }) },
   'POST /v1/contact/filters/data': { kind: 'scoped', status: 200, body: () => ({ filter_key: 'email', search_text: MARKER }) },
   'POST /v1/company/filters/data': { kind: 'scoped', status: 200, body: () => ({ filter_key: 'name', search_text: 'company' }) },
+  // Apollo credentials: B reads, sets and forgets only its own; the cookies cover the real app and the local fake's host.
+  'PUT /v1/collections/apollo/session': { kind: 'scoped', status: 200, body: () => ['.apollo.io', '127.0.0.1'].map((domain) => ({ name: 'b_session', value: 'b-cookie', domain, path: '/' })) },
+  'GET /v1/collections/apollo/session': { kind: 'scoped', status: 200 },
+  'DELETE /v1/collections/apollo/session': { kind: 'scoped', status: 200 },
+  'PUT /v1/collections/apollo/api-key': { kind: 'scoped', status: 200, body: () => ({ api_key: 'b-workspace-apollo-key' }) },
   'GET /v1/industries': { kind: 'scoped', status: 200 },
   'GET /v1/industries/{id}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: () => `/v1/industries/${MARKER}` },
   'GET /v1/companies/{uuid}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/companies/${ids.companyUuid2}` },

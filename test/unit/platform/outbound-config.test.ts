@@ -30,6 +30,19 @@ describe('outbound configuration', () => {
     expect(config.crawler).toEqual({ userAgent: 'leadstack-crawler/1.0 (+https://leadstack.invalid/crawler)', contactUrl: 'https://leadstack.invalid/crawler', hostRatePerSecond: 1 });
   });
 
+  it('It should point Apollo\'s web app at the API\'s base URL unless the app has its own', () => {
+    expect(parseOutboundConfig({}).providers.apollo_app.baseUrl).toBe('https://app.apollo.io');
+    expect(parseOutboundConfig({}).providers.apollo.baseUrl).toBe('https://api.apollo.io');
+
+    const oneFake = parseOutboundConfig({ PROVIDER_APOLLO_BASE_URL: 'http://127.0.0.1:4009/' });
+    expect(oneFake.providers.apollo.baseUrl).toBe('http://127.0.0.1:4009');
+    expect(oneFake.providers.apollo_app.baseUrl).toBe('http://127.0.0.1:4009');
+
+    const split = parseOutboundConfig({ PROVIDER_APOLLO_BASE_URL: 'http://127.0.0.1:4009', PROVIDER_APOLLO_APP_BASE_URL: 'http://127.0.0.1:4010' });
+    expect(split.providers.apollo_app.baseUrl).toBe('http://127.0.0.1:4010');
+    expect(() => parseOutboundConfig({ PROVIDER_APOLLO_APP_BASE_URL: 'nope' })).toThrow(/PROVIDER_APOLLO_APP_BASE_URL/);
+  });
+
   it('It should parse allow-hosts and connect-to, and name the variable that is wrong', () => {
     const config = parseOutboundConfig({ OUTBOUND_ALLOW_HOSTS: '127.0.0.1:8080, [::1]:9000, LocalHost:80', OUTBOUND_CONNECT_TO: '*.test=127.0.0.1:4600' });
 
