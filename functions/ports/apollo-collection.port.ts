@@ -51,8 +51,6 @@ export interface CollectionStore {
   /** pending at `page` → deferred (counted), or deferred → pending (uncounted); false when it was elsewhere. */
   defer(workspaceId: string, jobId: string, key: string, page: number): Promise<boolean>;
   undefer(workspaceId: string, jobId: string, key: string): Promise<boolean>;
-  /** Marks a pending segment as just touched, so the watch does not take it for lost. */
-  touch(workspaceId: string, jobId: string, key: string, page: number): Promise<void>;
   listSegments(workspaceId: string, jobId: string, query: { readonly status?: SegmentStatus; readonly limit: number; readonly cursor?: string }): Promise<SegmentPage>;
   seen(workspaceId: string, jobId: string, organizationId: string): Promise<SeenState | undefined>;
   /**
