@@ -58,8 +58,9 @@ export const jobsAndUploads = defineFeature({
         bucket: 'readwrite',
         search: 'read',
         websocket: true,
-        // siteTasks: an enrich_websites run plans one task per site onto it.
-        queues: { jobs: 'send', siteTasks: 'send' },
+        // siteTasks: an enrich_websites run plans one task per site onto it; apolloPages: an
+        // apollo_collection run sends each segment's first page (and parked pages on resume).
+        queues: { jobs: 'send', siteTasks: 'send', apolloPages: 'send' },
       },
     },
   },
