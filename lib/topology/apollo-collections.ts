@@ -22,8 +22,17 @@ export const apolloCollections = defineFeature({
       // control: jobs, collection state, credentials, rate windows and the call log; records: collected companies and contacts.
       access: { tables: { control: 'readwrite', records: 'readwrite' }, websocket: true, queues: { apolloPages: 'send' } },
     },
+    collectionsApolloCreate: { entry: 'functions/http/collections-apollo-create.handler.ts', timeoutSeconds: 29, memoryMb: 512, access: { tables: { control: 'readwrite' }, queues: { jobs: 'send' } } },
+    collectionsList: { entry: 'functions/http/collections-list.handler.ts', timeoutSeconds: 29, memoryMb: 512, access: { tables: { control: 'read' } } },
+    collectionsStatus: { entry: 'functions/http/collections-status.handler.ts', timeoutSeconds: 29, memoryMb: 512, access: { tables: { control: 'read' } } },
+    collectionsRecords: { entry: 'functions/http/collections-records.handler.ts', timeoutSeconds: 29, memoryMb: 512, access: { tables: { control: 'read' }, search: 'read' } },
   },
-  routes: [],
+  routes: [
+    { method: 'POST', path: '/v1/collections/apollo', fn: 'collectionsApolloCreate', authorized: true },
+    { method: 'GET', path: '/v1/collections', fn: 'collectionsList', authorized: true },
+    { method: 'GET', path: '/v1/collections/status', fn: 'collectionsStatus', authorized: true },
+    { method: 'POST', path: '/v1/collections/records', fn: 'collectionsRecords', authorized: true },
+  ],
   queues: {
     apolloPages: {
       consumer: 'apolloPage',
