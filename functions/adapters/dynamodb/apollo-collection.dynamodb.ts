@@ -102,7 +102,8 @@ export class DynamoCollectionStore implements CollectionStore {
       Key: keyOf(workspaceId, jobId, `${SEGMENT_PREFIX}${key}`),
       UpdateExpression: `SET ${Object.keys(set).map((_, i) => `#s${i} = :s${i}`).join(', ')}, updated_at = :at`,
       ConditionExpression: condition,
-      ExpressionAttributeNames: { ...names, '#status': 'status', '#page': 'next_page' },
+      // DynamoDB refuses a name the expressions do not use: only the condition's own are added.
+      ExpressionAttributeNames: { ...names, '#status': 'status', ...(condition.includes('#page') ? { '#page': 'next_page' } : {}) },
       ExpressionAttributeValues: { ...Object.fromEntries(Object.values(set).map((value, i) => [`:s${i}`, value])), ':at': this.now().toISOString(), ...values },
     };
   }
