@@ -10,6 +10,7 @@
  */
 import { accounts } from './topology/accounts.ts';
 import { apolloCredentials } from './topology/apollo-credentials.ts';
+import { apolloCollections } from './topology/apollo-collections.ts';
 import { billing } from './topology/billing.ts';
 import { compose } from './topology/compose.ts';
 import { enrichment } from './topology/enrichment.ts';
@@ -28,7 +29,7 @@ export * from './topology/derivations.ts';
 export { CONTROL_KEY_PREFIXES } from './topology/platform/control-table.ts';
 
 /** Every feature, in the order their functions and routes are declared. */
-export const FEATURES = [healthDocs, controlTableFeature, records, query, jobsAndUploads, realtime, accounts, billing, seedCompat, enrichment, apolloCredentials] as const;
+export const FEATURES = [healthDocs, controlTableFeature, records, query, jobsAndUploads, realtime, accounts, billing, seedCompat, enrichment, apolloCredentials, apolloCollections] as const;
 
 export const topology: Topology = compose('leadstack', FEATURES);
 

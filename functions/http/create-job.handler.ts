@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { withDownloadCharge } from '../domain/accounts/download-limit.ts';
+import { checkCollectionRequest } from '../domain/apollo/collection-request.ts';
 import { checkEnrichTargets } from '../domain/enrich-websites/check-targets.ts';
 import { exportRowsNow } from '../domain/exports/export-charge.ts';
 import type { CreateJobRequest } from '../domain/jobs/job-requests.ts';
@@ -17,6 +18,7 @@ import { jobQueue, jobStore } from '../platform/services/jobs.services.ts';
 import { recordSearch } from '../platform/services/search.services.ts';
 import { parseInput } from '../platform/validation.ts';
 import { idempotencyMiddleware } from '../platform/services/idempotency.services.ts';
+import { apolloUrlHosts } from '../platform/services/apollo-collection.services.ts';
 
 /** The caller as the authorizer named it (an API key or a user), recorded on the job. */
 function callerOf(event: APIGatewayProxyEventV2): string | undefined {
@@ -49,6 +51,7 @@ export const handler = httpHandler({ authorized: true, json: 'required', idempot
   requireOwnBucket(body, config().UPLOADS_BUCKET_NAME);
   const request = parseInput(createJobRequestSchema, body, 'job');
   if (request.job_type === 'enrich_websites') await checkEnrichTargets(recordSearch(), workspaceId, request.job_data);
+  if (request.job_type === 'apollo_collection') checkCollectionRequest(request.job_data, apolloUrlHosts(), 'job_data.');
   const rows = await rowsToCharge(workspaceId, request);
   const job = await withDownloadCharge(downloadDeps(), principal, rows, (charge) =>
     createJob({ jobs: jobStore(), queue: jobQueue() }, workspaceId, request, callerOf(event), request.job_type === 'export_csv_file' ? charge : undefined),

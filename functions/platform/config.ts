@@ -41,6 +41,8 @@ const configSchema = z.object({
   /** The per-site tasks of enrich_websites jobs (lib/topology/enrichment.ts). */
   SITE_TASKS_QUEUE_URL: z.string().min(1).optional(),
   /** How long a one-site website lookup is answered from the workspace's cache. */
+  /** The per-page tasks of apollo_collection jobs (lib/topology/apollo-collections.ts). */
+  APOLLO_PAGES_QUEUE_URL: z.string().min(1).optional(),
   ENRICHMENT_LOOKUP_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(30 * 24 * 3600).default(DEFAULT_LOOKUP_CACHE_TTL_SECONDS),
   // ---- billing: Razorpay credentials. The key id is not secret; the key secret and the webhook
   // secret reach only the billing functions (topology `secrets`), from Secrets Manager on AWS.

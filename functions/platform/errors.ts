@@ -49,6 +49,8 @@ export const ERROR_STATUS = {
   ERR_PAYMENT_PROVIDER: 502,
   // Billing webhook: the signature over the raw body is missing or wrong.
   ERR_INVALID_SIGNATURE: 401,
+  // Apollo collection: the workspace's Apollo session expired (or none is stored); a new session resumes the task.
+  ERR_SOURCE_SESSION_EXPIRED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -19,6 +19,9 @@ export type JobEvent =
       readonly failed: number;
       /** 0..1 */
       readonly progress: number;
+      /** A job type's own counters (an Apollo collection's organizations_saved...), and its estimate of the time left. */
+      readonly counters?: Readonly<Record<string, number>>;
+      readonly eta_seconds?: number;
     }
   | { readonly type: 'stage_start'; readonly job_id: string; readonly stage: string }
   | { readonly type: 'stage_complete'; readonly job_id: string; readonly stage: string }

@@ -1,5 +1,6 @@
 import type { JobType } from '../domain/jobs/job.ts';
 import type { JobRunner } from '../domain/jobs/runner.ts';
+import { apolloCollectionRunner } from './runners/apollo-collection.runner.ts';
 import { enrichWebsitesRunner } from './runners/enrich-websites.runner.ts';
 import { exportCsvFileRunner } from './runners/export-csv-file.runner.ts';
 import { insertCsvFileRunner } from './runners/insert-csv-file.runner.ts';
@@ -9,4 +10,5 @@ export const jobRunners: Partial<Record<JobType, JobRunner>> = {
   export_csv_file: exportCsvFileRunner,
   insert_csv_file: insertCsvFileRunner,
   enrich_websites: enrichWebsitesRunner,
+  apollo_collection: apolloCollectionRunner,
 };

@@ -52,14 +52,20 @@ export const jobsAndUploads = defineFeature({
     runJob: {
       entry: 'functions/workers/run-job.worker.ts',
       timeoutSeconds: RUN_JOB_TIMEOUT_SECONDS,
-      memoryMb: MB.large,
+      // An apollo_collection run plans its segments by counting searches through the workspace's
+      // source, which may be its browser session: Chromium and the memory it needs.
+      memoryMb: 1600,
+      browser: true,
       access: {
         tables: { control: 'readwrite', records: 'readwrite' },
         bucket: 'readwrite',
         search: 'read',
         websocket: true,
-        // siteTasks: an enrich_websites run plans one task per site onto it.
-        queues: { jobs: 'send', siteTasks: 'send' },
+        // siteTasks: an enrich_websites run plans one task per site onto it; apolloPages: an
+        // apollo_collection run sends each segment's first page (and parked pages on resume).
+        queues: { jobs: 'send', siteTasks: 'send', apolloPages: 'send' },
+        // The workspace's sealed Apollo session or key, opened to plan a collection.
+        secrets: ['apolloCredentials'],
       },
     },
   },

@@ -75,6 +75,13 @@ export const COMPANY_FIELDS = {
   tiktok_url: { ...lowerKeyword, label: 'TikTok URL' },
   logo_url: keyword({ filter: false, label: 'Logo URL' }),
   enriched_at: { type: 'date', label: 'Enriched At' },
+  // Apollo collection: the source's own id (a second identity), its growth and funding figures,
+  // and the collection tasks that wrote the record (provenance VQL filters on).
+  apollo_id: keyword({ filter: false, label: 'Apollo ID' }),
+  headcount_growth_6m: { type: 'double', label: 'Headcount Growth (6 months)' },
+  headcount_growth_12m: { type: 'double', label: 'Headcount Growth (12 months)' },
+  latest_funding_stage: keyword(),
+  task_ids: { type: 'keyword', array: true, filter: false, label: 'Collected By Tasks' },
 } as const satisfies Record<string, FieldSpec>;
 
 export const CONTACT_FIELDS = {
@@ -93,6 +100,10 @@ export const CONTACT_FIELDS = {
   country: lowerKeyword,
   company_id: keyword({ filter: false }),
   company_name: text({ label: 'Company' }),
+  // Apollo collection: see the company fields of the same names.
+  functions: keywordList,
+  apollo_id: keyword({ filter: false, label: 'Apollo ID' }),
+  task_ids: { type: 'keyword', array: true, filter: false, label: 'Collected By Tasks' },
 } as const satisfies Record<string, FieldSpec>;
 
 export const FIELDS: Record<Entity, Readonly<Record<string, FieldSpec>>> = {

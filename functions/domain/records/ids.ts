@@ -36,3 +36,11 @@ export function contactUuid(
 ): string {
   return v5Of(`contact\u0000${nameKey(firstName)}\u0000${nameKey(lastName)}\u0000${urlKey(linkedinUrl)}`);
 }
+
+/**
+ * Identity of a record collected from Apollo: Apollo's own id, so collecting it again (by any
+ * task, under any name it has meanwhile) updates the same record instead of adding one.
+ */
+export function apolloRecordUuid(entity: 'company' | 'contact', apolloId: string): string {
+  return v5Of(`apollo\u0000${entity}\u0000${apolloId}`);
+}

@@ -11,6 +11,7 @@ import { enrichmentContracts } from './enrichment.contract.ts';
 import { billingContracts } from './billing.contract.ts';
 import { seedCompatContracts } from './seed-compat.contract.ts';
 import { apolloCredentialsContracts } from './apollo-credentials.contract.ts';
+import { collectionsContracts } from './collections.contract.ts';
 
 /**
  * Every route's contract, one file per area (`<area>.contract.ts`). The OpenAPI document is
@@ -31,4 +32,5 @@ export const routeContracts: readonly RouteContract[] = [
   ...billingContracts,
   ...seedCompatContracts,
   ...apolloCredentialsContracts,
+  ...collectionsContracts,
 ];

@@ -28,6 +28,7 @@ export const CONTROL_KEY_PREFIXES = {
   'PAYEVENT#': 'a processed payment webhook event id, so a replay has no second effect (pk), expires_at TTL',
   IDEMPOTENCY: 'Idempotency-Key records of the creating routes (pk = IDEMPOTENCY, sk = request#<sha256>), expires_at TTL',
   'SITES#': 'the site tasks of an enrich_websites job (pk = SITES#<workspace>#<job>, sk = SITE#<key> or TALLY), expires_at TTL',
+  'APOLLO#': 'the running state of an apollo_collection job (pk = APOLLO#<workspace>#<job>, sk = SEG#<segment>, ORG#<apollo id> or TALLY), expires_at TTL',
   'LOOKUP#': 'a cached one-site lookup answer (pk = LOOKUP#<workspace>#<key>, sk = LOOKUP), expires_at TTL',
   'CALLS#': 'outbound call log (pk = CALLS#<workspace>#<provider>, sk = CALL#<ISO time>#<uuid>), expires_at TTL',
   // ---- sort keys under WS#<workspace> ----
@@ -39,6 +40,8 @@ export const CONTROL_KEY_PREFIXES = {
   'APOLLO_CREDENTIALS#': 'the workspace\'s Apollo session or API key, AES-256-GCM sealed (sk = APOLLO_CREDENTIALS#session | APOLLO_CREDENTIALS#api_key)',
   // ---- sort keys under other partitions ----
   'SITE#': 'one site task under SITES#<workspace>#<job> (sk = SITE#<domain or company uuid>)',
+  'SEG#': 'one segment checkpoint under APOLLO#<workspace>#<job> (its next page and status)',
+  'ORG#': 'one Apollo organisation of a job seen-set under APOLLO#<workspace>#<job> (claimed, then completed)',
   'CALL#': 'one outbound call under CALLS#<workspace>#<provider> (sk = CALL#<ISO time>#<uuid>)',
 } as const;
 
@@ -66,6 +69,7 @@ export const controlTable: TableSpec = {
     'subscribers of a job: pk = JOBSUB#<workspace>#<job id>, sk = CONN#<connectionId> (expires_at TTL)',
     'Idempotency-Key record (Powertools Idempotency; one static partition, the hash spreads the sort key): pk = IDEMPOTENCY, sk = request#<sha256 of route, workspace, principal, key> (expires_at TTL)',
     'site tasks of an enrich_websites job (one partition per job: its report and re-dispatch are one Query): pk = SITES#<workspace>#<job>, sk = SITE#<key>; its tally (atomic ADD counters): sk = TALLY (expires_at TTL)',
+    'apollo_collection state (one partition per job): pk = APOLLO#<workspace>#<job>; segment checkpoints sk = SEG#<key>; the seen-set of Apollo organisation ids sk = ORG#<id> (conditional put); counters sk = TALLY (atomic ADD) (expires_at TTL)',
     'cached one-site website lookup per workspace: pk = LOOKUP#<workspace>#website#<domain>#<browser mode>, sk = LOOKUP (expires_at TTL)',
     'billing: plans cache pk = CACHE#BILLING_PLANS, sk = CACHE (expires_at TTL); subscription → workspace pk = PAYSUB#<id>, sk = PAYSUB; workspace billing pk = WS#<workspace>, sk = BILLING (its limits on sk = LIMITS); processed webhook event pk = PAYEVENT#<id>, sk = PAYEVENT (expires_at TTL)',
     'Apollo credentials of a workspace (sealed; status beside them in clear): pk = WS#<workspace>, sk = APOLLO_CREDENTIALS#session | APOLLO_CREDENTIALS#api_key',

@@ -99,6 +99,11 @@ const CASES: Readonly<Record<string, Case>> = {
   'GET /v1/jobs/{id}/download': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/jobs/${ids.jobId}/download` },
   'POST /v1/jobs': { kind: 'denied', status: 403, error: 'ERR_FORBIDDEN', body: (ids) => ({ job_type: 'insert_csv_file', job_data: { s3_key: ids.uploadKey } }) },
   'GET /v1/jobs': { kind: 'scoped', status: 200 },
+  'POST /v1/collections/apollo': { kind: 'scoped', status: 201, body: () => ({ apollo_url: 'https://app.apollo.io/#/companies?organizationLocations[]=Ohio', task_name: 'b task' }) },
+  'GET /v1/collections': { kind: 'scoped', status: 200 },
+  'GET /v1/collections/status': { kind: 'scoped', status: 200 },
+  // A's task id (its job) is no task of B's: 404 naming it.
+  'POST /v1/collections/records': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', errorPath: 'task_ids[0]', body: (ids) => ({ task_ids: [ids.jobId] }) },
   'GET /v1/jobs/{id}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/jobs/${ids.jobId}` },
   'POST /v1/jobs/{id}/stop': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/jobs/${ids.jobId}/stop`, body: () => ({}) },
   'POST /v1/jobs/{id}/retry': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/jobs/${ids.jobId}/retry`, body: () => ({}) },
