@@ -49,6 +49,11 @@ export const ERROR_STATUS = {
   ERR_PAYMENT_PROVIDER: 502,
   // Billing webhook: the signature over the raw body is missing or wrong.
   ERR_INVALID_SIGNATURE: 401,
+  // Lookups: the workspace's provider key is refused, its provider credits are spent, or the
+  // provider is down or garbled its answer (the request itself was fine).
+  ERR_PROVIDER_AUTH: 422,
+  ERR_PROVIDER_CREDITS: 402,
+  ERR_PROVIDER_UNAVAILABLE: 502,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
