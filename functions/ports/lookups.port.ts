@@ -27,6 +27,9 @@ export interface LedgerEntry {
   readonly credits: number;
   readonly userId?: string;
   readonly jobId?: string;
+  /** The looked-up person's employer or the company's industry, for usage analytics. */
+  readonly employer?: string;
+  readonly industry?: string;
   /** ISO-8601. */
   readonly at: string;
 }

@@ -166,4 +166,9 @@ export class ProviderError extends AppError {
     super(FAILURE_CODE[failure], `${provider}: ${message}`, [{ path: failure === 'not_found' ? 'lookup' : 'provider', message }], options);
     this.name = 'ProviderError';
   }
+
+  /** Read by the error mapper: a rate-limited answer carries Retry-After. */
+  get retryAfterSeconds(): number | undefined {
+    return this.failure === 'rate_limited' ? Math.max(1, Math.ceil((this.retryAfterMs ?? 1000) / 1000)) : undefined;
+  }
 }
