@@ -29,6 +29,8 @@ export const CONTROL_KEY_PREFIXES = {
   IDEMPOTENCY: 'Idempotency-Key records of the creating routes (pk = IDEMPOTENCY, sk = request#<sha256>), expires_at TTL',
   'SITES#': 'the site tasks of an enrich_websites job (pk = SITES#<workspace>#<job>, sk = SITE#<key> or TALLY), expires_at TTL',
   'LOOKUP#': 'a cached one-site lookup answer (pk = LOOKUP#<workspace>#<key>, sk = LOOKUP), expires_at TTL',
+  'LEDGER#': 'provider credit ledger (pk = LEDGER#<workspace>, sk = ENTRY#<ISO time>#<uuid>), expires_at TTL',
+  'LOOKUPREQ#': 'a provider lookup a workspace started, so only it reads the status (pk = LOOKUPREQ#<workspace>#<id>, sk = LOOKUPREQ), expires_at TTL',
   'CALLS#': 'outbound call log (pk = CALLS#<workspace>#<provider>, sk = CALL#<ISO time>#<uuid>), expires_at TTL',
   // ---- sort keys under WS#<workspace> ----
   'USER#': 'a user of the workspace (sk)',
@@ -36,13 +38,16 @@ export const CONTROL_KEY_PREFIXES = {
   'DOWNLOAD_RECEIPT#': 'a paid download of another principal\'s file, so it is charged once (sk = DOWNLOAD_RECEIPT#<user>#JOB#<id>)',
   'UPLOAD#': 'an uploaded object (sk = UPLOAD#<s3 key>)',
   'JOB#': 'a job (sk = JOB#<uuid v7>, time-sortable)',
+  'PROVIDERKEY#': 'a workspace\'s own provider API key, sealed with AES-256-GCM (sk = PROVIDERKEY#<provider>)',
+  'CREDITALERT#': 'the low-credit alert latch of a provider (sk = CREDITALERT#<provider>)',
   // ---- sort keys under other partitions ----
   'SITE#': 'one site task under SITES#<workspace>#<job> (sk = SITE#<domain or company uuid>)',
+  'ENTRY#': 'one ledger entry under LEDGER#<workspace> (sk = ENTRY#<ISO time>#<uuid>)',
   'CALL#': 'one outbound call under CALLS#<workspace>#<provider> (sk = CALL#<ISO time>#<uuid>)',
 } as const;
 
 /** Fixed sort keys: items that exist once per partition. */
-export const CONTROL_FIXED_SORT_KEYS = ['APIKEY', 'EMAIL', 'SESSION', 'REFRESH', 'ONETIME', 'RATE', 'CONN', 'WSTICKET', 'ADMINS', 'LIMITS', 'WORKSPACE', 'BILLING', 'CACHE', 'PAYSUB', 'PAYEVENT', 'TALLY', 'LOOKUP'] as const;
+export const CONTROL_FIXED_SORT_KEYS = ['APIKEY', 'EMAIL', 'SESSION', 'REFRESH', 'ONETIME', 'RATE', 'CONN', 'WSTICKET', 'ADMINS', 'LIMITS', 'WORKSPACE', 'BILLING', 'CACHE', 'PAYSUB', 'PAYEVENT', 'TALLY', 'LOOKUP', 'LOOKUPREQ'] as const;
 
 export const controlTable: TableSpec = {
   partitionKey: 'pk',
