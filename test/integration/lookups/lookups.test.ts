@@ -1,7 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordKey } from '../../../functions/adapters/dynamodb/records.dynamodb.ts';
-import { DEV_WORKSPACE_ID } from '../../../lib/local/dev-workspace.ts';
+import { DEV_ADMIN_EMAIL, DEV_WORKSPACE_ID } from '../../../lib/local/dev-workspace.ts';
+import { outbox } from '../accounts/helpers.ts';
 import { startTestCloud, type TestCloud } from '../helpers/test-cloud.ts';
 import { STUB_KEYS, startRocketReachStub, type RocketReachStub } from './rocketreach-stub.ts';
 
@@ -89,6 +90,13 @@ describe('RocketReach lookups through the local cloud', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.status).toBe('complete');
     expect((stub.hits.get('/api/v2/person/lookup') ?? 0) - before).toBe(3);
+  });
+
+  it('It should have mailed the admin once, when the balance first fell below the threshold (100), not on each later lookup', async () => {
+    const mails = (await outbox(t, DEV_ADMIN_EMAIL)).filter((mail) => mail.subject.includes('rocketreach credits are low'));
+
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toContain('(99 left)');
   });
 
   it('It should answer ERR_PROVIDER_CREDITS when the provider account is out of credits', async () => {
