@@ -16,7 +16,6 @@ const linkedinUrl = (kind: 'in' | 'company') =>
     .trim()
     .max(MAX_TEXT)
     .refine((value) => new RegExp(`^(https?://)?([a-z]{2,3}\\.)?linkedin\\.com/${kind}/[^/?#\\s]+/?$`, 'i').test(value), { message: `must be a LinkedIn /${kind}/ URL` });
-const intText = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const PERSON_IDENTIFIERS = ['id', 'name', 'first_name', 'last_name', 'email', 'linkedin_url'] as const;
 
