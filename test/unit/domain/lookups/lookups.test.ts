@@ -3,6 +3,7 @@ import { checkCreditBalance } from '../../../../functions/domain/lookups/credit-
 import { lookupCompany } from '../../../../functions/domain/lookups/company-and-search-lookups.ts';
 import { withRateLimitWaits, type LookupDeps } from '../../../../functions/domain/lookups/lookup-deps.ts';
 import { lookupPerson, lookupStatus } from '../../../../functions/domain/lookups/person-lookups.ts';
+import { peopleDataContactFinder } from '../../../../functions/domain/lookups/people-data-contact-finder.ts';
 import { pollUntilFinal } from '../../../../functions/domain/lookups/poll-lookup.ts';
 import { ProviderKeyBox } from '../../../../functions/domain/lookups/provider-key-box.ts';
 import type { EmailMessage } from '../../../../functions/ports/email.port.ts';
@@ -241,5 +242,27 @@ describe('status polling', () => {
     const { p, calls } = provider({});
     await pollUntilFinal(p, JANE, { apiKey: 'k', workspaceId: 'w' }, 5000, new FakeClock());
     expect(calls.status).toBe(0);
+  });
+});
+
+describe('RocketReach as a waterfall step', () => {
+  it('It should answer emails and phones with 0..1 confidence, pay once per TTL, and answer nothing for nobody', async () => {
+    const { p, calls } = provider({ failWith: [] });
+    const { deps } = memoryDeps(p, new FakeClock());
+    const finder = peopleDataContactFinder(deps);
+
+    const first = await finder.findContact({ firstName: 'Jane', lastName: 'Doe', employer: 'Acme' }, { workspaceId: 'ws-a' });
+    const again = await finder.findContact({ firstName: 'Jane', lastName: 'Doe', employer: 'Acme' }, { workspaceId: 'ws-a' });
+    const missing = await peopleDataContactFinder({ ...deps, provider: { ...p, lookupPerson: async () => { throw new ProviderError('not_found', 'rocketreach', 'Not found.'); } } }).findContact({ name: 'Nobody Here' }, { workspaceId: 'ws-a' });
+
+    expect(first).toEqual({
+      provider: 'rocketreach',
+      emails: [{ value: 'jane@gmail.com', type: 'personal', grade: 'B', confidence: 0.7 }, { value: 'jane@acme.com', type: 'professional', grade: 'A', confidence: 0.95 }],
+      phones: [{ value: '+15550100', type: 'mobile', confidence: 0.6 }],
+      credits: 1,
+    });
+    expect(again?.credits).toBe(0);
+    expect(calls.lookup).toBe(1);
+    expect(missing).toBeUndefined();
   });
 });
