@@ -62,6 +62,8 @@ const configSchema = z.object({
   LOOKUP_SEARCH_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(30 * 24 * 3600).default(DEFAULT_PROVIDER_SEARCH_TTL_SECONDS),
   LOOKUP_ACCOUNT_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(24 * 3600).default(DEFAULT_PROVIDER_ACCOUNT_TTL_SECONDS),
   ROCKETREACH_DEFAULT_API_KEY: z.string().min(1).optional(),
+  /** Seals workspaces' provider keys; only the lookup functions receive it (topology `secrets`). */
+  PROVIDER_KEY_SEALING_SECRET: z.string().min(32).optional(),
   LOOKUP_LOW_CREDIT_THRESHOLD: z.coerce.number().int().min(0).default(DEFAULT_LOW_CREDIT_THRESHOLD),
   LOOKUP_USER_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_USER_LOOKUPS_PER_HOUR),
   LOOKUP_STATUS_POLL_BUDGET_MS: z.coerce.number().int().min(0).max(20_000).default(DEFAULT_STATUS_POLL_BUDGET_MS),

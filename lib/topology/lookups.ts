@@ -10,8 +10,8 @@ import type { Access } from './types.ts';
 const LOOKUP_TIMEOUT_SECONDS = 29;
 
 /** Calls that may spend credits: they write records, may mail admins on low credit, and open the sealed key. */
-const CHARGING: Access = { tables: { control: 'readwrite', records: 'readwrite' }, secrets: ['tokenSigning'], email: true };
-const READING_ACCOUNT: Access = { tables: { control: 'readwrite' }, secrets: ['tokenSigning'], email: true };
+const CHARGING: Access = { tables: { control: 'readwrite', records: 'readwrite' }, secrets: ['providerKeySealing'], email: true };
+const READING_ACCOUNT: Access = { tables: { control: 'readwrite' }, secrets: ['providerKeySealing'], email: true };
 
 const fn = (entry: string, access: Access) => ({ entry: `functions/http/${entry}.handler.ts`, timeoutSeconds: LOOKUP_TIMEOUT_SECONDS, memoryMb: MB.small, access });
 

@@ -18,8 +18,8 @@ const referenced = Object.keys(topology.functions).filter((name) => {
 });
 
 describe('accounts wiring (topology access → secrets and SES)', () => {
-  it('It should create the token-signing secret and the three Razorpay secrets in Secrets Manager', () => {
-    template.resourceCountIs('AWS::SecretsManager::Secret', 4);
+  it('It should create the token-signing secret, the provider-key sealing secret and the three Razorpay secrets in Secrets Manager', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 5);
     template.hasResourceProperties('AWS::SecretsManager::Secret', { GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } });
   });
 
@@ -32,6 +32,12 @@ describe('accounts wiring (topology access → secrets and SES)', () => {
       else expect(value, name).toBeUndefined();
     }
     expect(referenced.filter((name) => variablesOf(name)[secretVar] !== undefined).sort()).toEqual(['authLogin', 'authRefresh', 'authorizer']);
+  });
+
+  it('It should hand the provider-key sealing secret only to the lookup functions that open provider keys', () => {
+    const holders = referenced.filter((name) => variablesOf(name)[envNames.secret('providerKeySealing')] !== undefined).sort();
+    expect(holders).toEqual(['lookupAccount', 'lookupAccountKey', 'lookupCompany', 'lookupCompanySearch', 'lookupPerson', 'lookupPersonSearch', 'lookupProfileCompany', 'lookupStatus']);
+    expect(JSON.stringify(variablesOf('lookupPerson')[envNames.secret('providerKeySealing')])).toContain('{{resolve:secretsmanager:');
   });
 
   it('It should hand the Razorpay secrets only to the billing functions that call Razorpay or check its signatures', () => {

@@ -16,13 +16,10 @@ import { outboundHttp } from './outbound.services.ts';
 const lookupsStore = /* @__PURE__ */ once(() => new DynamoLookupsStore(documentClient(), config().CONTROL_TABLE_NAME));
 const peopleData = /* @__PURE__ */ once(() => new RocketReachPeopleData(outboundHttp()));
 
-/**
- * Provider keys are sealed under a key derived from the token-signing secret: the one secret
- * both clouds already hand these functions (Secrets Manager on AWS, the data dir locally).
- */
+/** Provider keys are sealed under a key derived from a secret of their own (Secrets Manager on AWS, the data dir locally). */
 const keyBox = /* @__PURE__ */ once(() => {
-  const secret = config().AUTH_TOKEN_SECRET;
-  if (!secret) throw new Error('AUTH_TOKEN_SECRET is not set: lookup functions need tokenSigning access to seal provider keys');
+  const secret = config().PROVIDER_KEY_SEALING_SECRET;
+  if (!secret) throw new Error('PROVIDER_KEY_SEALING_SECRET is not set: this function has no providerKeySealing access');
   return new ProviderKeyBox(secret);
 });
 
