@@ -15,6 +15,7 @@ import { billing } from './topology/billing.ts';
 import { compose } from './topology/compose.ts';
 import { enrichment } from './topology/enrichment.ts';
 import { jobsAndUploads } from './topology/jobs-and-uploads.ts';
+import { lookups } from './topology/lookups.ts';
 import { controlTableFeature } from './topology/platform/control-table.ts';
 import { healthDocs } from './topology/platform/health-docs.ts';
 import { query } from './topology/query.ts';
@@ -29,7 +30,7 @@ export * from './topology/derivations.ts';
 export { CONTROL_KEY_PREFIXES } from './topology/platform/control-table.ts';
 
 /** Every feature, in the order their functions and routes are declared. */
-export const FEATURES = [healthDocs, controlTableFeature, records, query, jobsAndUploads, realtime, accounts, billing, seedCompat, enrichment, apolloCredentials, apolloCollections] as const;
+export const FEATURES = [healthDocs, controlTableFeature, records, query, jobsAndUploads, realtime, accounts, billing, seedCompat, enrichment, apolloCredentials, apolloCollections, lookups] as const;
 
 export const topology: Topology = compose('leadstack', FEATURES);
 

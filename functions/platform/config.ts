@@ -13,6 +13,14 @@ export const DEFAULT_MAX_API_KEYS_PER_USER = 10;
 /** A day: websites change slowly, and a UI asking again within it costs no crawl. */
 export const DEFAULT_LOOKUP_CACHE_TTL_SECONDS = 24 * 60 * 60;
 
+/** Lookups: the seed's cache TTLs, an alert below 100 credits, 200 provider lookups per user and hour, 8 s of polling. */
+export const DEFAULT_PROVIDER_LOOKUP_TTL_SECONDS = 3600;
+export const DEFAULT_PROVIDER_SEARCH_TTL_SECONDS = 1800;
+export const DEFAULT_PROVIDER_ACCOUNT_TTL_SECONDS = 300;
+export const DEFAULT_LOW_CREDIT_THRESHOLD = 100;
+export const DEFAULT_USER_LOOKUPS_PER_HOUR = 200;
+export const DEFAULT_STATUS_POLL_BUDGET_MS = 8000;
+
 const configSchema = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),
   RECORDS_TABLE_NAME: z.string().min(1),
@@ -52,6 +60,18 @@ const configSchema = z.object({
   // ---- Apollo collection: the key that encrypts workspaces' Apollo sessions and API keys at rest
   // (topology `secrets: ['apolloCredentials']`; from Secrets Manager on AWS, the data dir locally).
   APOLLO_CREDENTIALS_KEY: z.string().min(32).optional(),
+  // ---- lookups (RocketReach): cache TTLs (the seed's 1 h / 30 min / 5 min), the deployment-wide
+  // default key (a workspace's own key, set through the key route, wins), the low-credit alert
+  // threshold, each user's lookups per hour, and how long a request polls a running lookup.
+  LOOKUP_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(30 * 24 * 3600).default(DEFAULT_PROVIDER_LOOKUP_TTL_SECONDS),
+  LOOKUP_SEARCH_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(30 * 24 * 3600).default(DEFAULT_PROVIDER_SEARCH_TTL_SECONDS),
+  LOOKUP_ACCOUNT_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(24 * 3600).default(DEFAULT_PROVIDER_ACCOUNT_TTL_SECONDS),
+  ROCKETREACH_DEFAULT_API_KEY: z.string().min(1).optional(),
+  /** Seals workspaces' provider keys; only the lookup functions receive it (topology `secrets`). */
+  PROVIDER_KEY_SEALING_SECRET: z.string().min(32).optional(),
+  LOOKUP_LOW_CREDIT_THRESHOLD: z.coerce.number().int().min(0).default(DEFAULT_LOW_CREDIT_THRESHOLD),
+  LOOKUP_USER_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_USER_LOOKUPS_PER_HOUR),
+  LOOKUP_STATUS_POLL_BUDGET_MS: z.coerce.number().int().min(0).max(20_000).default(DEFAULT_STATUS_POLL_BUDGET_MS),
 });
 
 /** Outbound calls (providers, SSRF allowances, crawler identity) are parsed by their own module. */

@@ -51,6 +51,11 @@ export const ERROR_STATUS = {
   ERR_INVALID_SIGNATURE: 401,
   // Apollo collection: the workspace's Apollo session expired (or none is stored); a new session resumes the task.
   ERR_SOURCE_SESSION_EXPIRED: 409,
+  // Lookups: the workspace's provider key is refused, its provider credits are spent, or the
+  // provider is down or garbled its answer (the request itself was fine).
+  ERR_PROVIDER_AUTH: 422,
+  ERR_PROVIDER_CREDITS: 402,
+  ERR_PROVIDER_UNAVAILABLE: 502,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

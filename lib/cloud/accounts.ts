@@ -48,7 +48,16 @@ export class Accounts extends Construct {
       'AwsSolutions-SMG4':
         'Rotating the token key is a deploy (the value is resolved into the functions that use it); access tokens live 15 minutes and sessions survive it, since refresh tokens are opaque and stored hashed.',
     });
-    this.secrets = { tokenSigning, ...this.razorpaySecrets(), apolloCredentials: this.apolloCredentialsKey() };
+    // Seals workspaces' own provider keys (lookups): its own secret, so the functions that open
+    // provider keys never hold the key that mints access tokens.
+    const providerKeySealing = new Secret(this, 'ProviderKeySealingSecret', {
+      description: 'leadstack: key from which the AES-256-GCM key sealing workspaces\' provider API keys is derived',
+      generateSecretString: { passwordLength: TOKEN_SECRET_LENGTH, excludePunctuation: true, includeSpace: false },
+    });
+    acknowledge(providerKeySealing, {
+      'AwsSolutions-SMG4': 'Rotating it would make every stored provider key unreadable (admins would have to set them again), so it is rotated deliberately, by hand.',
+    });
+    this.secrets = { tokenSigning, providerKeySealing, ...this.razorpaySecrets(), apolloCredentials: this.apolloCredentialsKey() };
     this.mailFrom = props.mailFrom;
   }
 

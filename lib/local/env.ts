@@ -3,6 +3,7 @@
  * the emulators. Handlers never ask "am I local?"; the standard AWS_ENDPOINT_URL_<SERVICE>
  * variables redirect their SDK clients.
  */
+import { createHmac } from 'node:crypto';
 import { envNames } from '../topology.ts';
 import type { QueueName, TableName } from '../topology.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws.ts';
@@ -38,6 +39,8 @@ export const buildHandlerEnv = (
   [envNames.wsManagementEndpoint]: endpoints.wsManagement,
   // On AWS only functions with `secrets: ['tokenSigning']` get it; in-process handlers share one environment.
   [envNames.secret('tokenSigning')]: tokenSecret,
+  // Derived from the data dir's token secret so it survives restarts as it does; on AWS it is a secret of its own.
+  [envNames.secret('providerKeySealing')]: createHmac('sha256', tokenSecret).update('leadstack provider key sealing').digest('base64url'),
   POWERTOOLS_SERVICE_NAME: service,
   POWERTOOLS_DEV: 'true',
   // POWERTOOLS_DEV already stops EMF output; the namespace keeps Metrics from warning without one.

@@ -18,8 +18,8 @@ const referenced = Object.keys(topology.functions).filter((name) => {
 });
 
 describe('accounts wiring (topology access → secrets and SES)', () => {
-  it('It should create the token-signing secret, the three Razorpay secrets and the Apollo credentials key in Secrets Manager', () => {
-    template.resourceCountIs('AWS::SecretsManager::Secret', 5);
+  it('It should create the token-signing secret, the provider-key sealing secret, the three Razorpay secrets and the Apollo credentials key in Secrets Manager', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 6);
     template.hasResourceProperties('AWS::SecretsManager::Secret', { GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } });
   });
 
@@ -42,6 +42,12 @@ describe('accounts wiring (topology access → secrets and SES)', () => {
       else expect(variablesOf(name)[secretVar], name).toBeUndefined();
     }
     expect(referenced.filter((name) => variablesOf(name)[secretVar] !== undefined).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('It should hand the provider-key sealing secret only to the lookup functions that open provider keys', () => {
+    const holders = referenced.filter((name) => variablesOf(name)[envNames.secret('providerKeySealing')] !== undefined).sort();
+    expect(holders).toEqual(['lookupAccount', 'lookupAccountKey', 'lookupCompany', 'lookupCompanySearch', 'lookupPerson', 'lookupPersonSearch', 'lookupProfileCompany', 'lookupStatus']);
+    expect(JSON.stringify(variablesOf('lookupPerson')[envNames.secret('providerKeySealing')])).toContain('{{resolve:secretsmanager:');
   });
 
   it('It should hand the Razorpay secrets only to the billing functions that call Razorpay or check its signatures', () => {

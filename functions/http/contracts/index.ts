@@ -12,6 +12,7 @@ import { billingContracts } from './billing.contract.ts';
 import { seedCompatContracts } from './seed-compat.contract.ts';
 import { apolloCredentialsContracts } from './apollo-credentials.contract.ts';
 import { collectionsContracts } from './collections.contract.ts';
+import { lookupsContracts } from './lookups.contract.ts';
 
 /**
  * Every route's contract, one file per area (`<area>.contract.ts`). The OpenAPI document is
@@ -33,4 +34,5 @@ export const routeContracts: readonly RouteContract[] = [
   ...seedCompatContracts,
   ...apolloCredentialsContracts,
   ...collectionsContracts,
+  ...lookupsContracts,
 ];

@@ -30,6 +30,8 @@ export const CONTROL_KEY_PREFIXES = {
   'SITES#': 'the site tasks of an enrich_websites job (pk = SITES#<workspace>#<job>, sk = SITE#<key> or TALLY), expires_at TTL',
   'APOLLO#': 'the running state of an apollo_collection job (pk = APOLLO#<workspace>#<job>, sk = SEG#<segment>, ORG#<apollo id> or TALLY), expires_at TTL',
   'LOOKUP#': 'a cached one-site lookup answer (pk = LOOKUP#<workspace>#<key>, sk = LOOKUP), expires_at TTL',
+  'LEDGER#': 'provider credit ledger (pk = LEDGER#<workspace>, sk = ENTRY#<ISO time>#<uuid>), expires_at TTL',
+  'LOOKUPREQ#': 'a provider lookup a workspace started, so only it reads the status (pk = LOOKUPREQ#<workspace>#<id>, sk = LOOKUPREQ), expires_at TTL',
   'CALLS#': 'outbound call log (pk = CALLS#<workspace>#<provider>, sk = CALL#<ISO time>#<uuid>), expires_at TTL',
   // ---- sort keys under WS#<workspace> ----
   'USER#': 'a user of the workspace (sk)',
@@ -38,15 +40,18 @@ export const CONTROL_KEY_PREFIXES = {
   'UPLOAD#': 'an uploaded object (sk = UPLOAD#<s3 key>)',
   'JOB#': 'a job (sk = JOB#<uuid v7>, time-sortable)',
   'APOLLO_CREDENTIALS#': 'the workspace\'s Apollo session or API key, AES-256-GCM sealed (sk = APOLLO_CREDENTIALS#session | APOLLO_CREDENTIALS#api_key)',
+  'PROVIDERKEY#': 'a workspace\'s own provider API key, sealed with AES-256-GCM (sk = PROVIDERKEY#<provider>)',
+  'CREDITALERT#': 'the low-credit alert latch of a provider (sk = CREDITALERT#<provider>)',
   // ---- sort keys under other partitions ----
   'SITE#': 'one site task under SITES#<workspace>#<job> (sk = SITE#<domain or company uuid>)',
   'SEG#': 'one segment checkpoint under APOLLO#<workspace>#<job> (its next page and status)',
   'ORG#': 'one Apollo organisation of a job seen-set under APOLLO#<workspace>#<job> (claimed, then completed)',
+  'ENTRY#': 'one ledger entry under LEDGER#<workspace> (sk = ENTRY#<ISO time>#<uuid>)',
   'CALL#': 'one outbound call under CALLS#<workspace>#<provider> (sk = CALL#<ISO time>#<uuid>)',
 } as const;
 
 /** Fixed sort keys: items that exist once per partition. */
-export const CONTROL_FIXED_SORT_KEYS = ['APIKEY', 'EMAIL', 'SESSION', 'REFRESH', 'ONETIME', 'RATE', 'CONN', 'WSTICKET', 'ADMINS', 'LIMITS', 'WORKSPACE', 'BILLING', 'CACHE', 'PAYSUB', 'PAYEVENT', 'TALLY', 'LOOKUP'] as const;
+export const CONTROL_FIXED_SORT_KEYS = ['APIKEY', 'EMAIL', 'SESSION', 'REFRESH', 'ONETIME', 'RATE', 'CONN', 'WSTICKET', 'ADMINS', 'LIMITS', 'WORKSPACE', 'BILLING', 'CACHE', 'PAYSUB', 'PAYEVENT', 'TALLY', 'LOOKUP', 'LOOKUPREQ'] as const;
 
 export const controlTable: TableSpec = {
   partitionKey: 'pk',

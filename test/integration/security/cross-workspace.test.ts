@@ -121,6 +121,18 @@ const CASES: Readonly<Record<string, Case>> = {
   'DELETE /v1/api-keys/{id}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/api-keys/${ids.apiKeyId}` },
   'GET /v1/users': { kind: 'scoped', status: 200 },
   'POST /v1/users': { kind: 'scoped', status: 201, body: () => ({ email: `b-user-${Date.now()}@example.com`, name: 'B user', password: 'B-user-passw0rd' }) },
+  // Lookups: B has no RocketReach key of its own (and this cloud sets no default), so every call that
+  // would reach the provider stops at B's own missing key; a lookup id B did not start is unknown to B.
+  'GET /v1/lookups/person': { kind: 'scoped', status: 422, error: 'ERR_PROVIDER_AUTH', errorPath: 'api_key', path: () => `/v1/lookups/person?name=Ann%20${MARKER}` },
+  'POST /v1/lookups/person/search': { kind: 'scoped', status: 422, error: 'ERR_PROVIDER_AUTH', errorPath: 'api_key', body: () => ({ name: `Ann ${MARKER}` }) },
+  'GET /v1/lookups/{id}/status': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', errorPath: 'id', path: () => '/v1/lookups/4242/status' },
+  'GET /v1/lookups/company': { kind: 'scoped', status: 422, error: 'ERR_PROVIDER_AUTH', errorPath: 'api_key', path: () => `/v1/lookups/company?name=Company%20${MARKER}` },
+  'POST /v1/lookups/company/search': { kind: 'scoped', status: 422, error: 'ERR_PROVIDER_AUTH', errorPath: 'api_key', body: () => ({ name: `Company ${MARKER}` }) },
+  'GET /v1/lookups/profile-company': { kind: 'scoped', status: 422, error: 'ERR_PROVIDER_AUTH', errorPath: 'api_key', path: () => `/v1/lookups/profile-company?name=Ann%20${MARKER}` },
+  'GET /v1/lookups/account': { kind: 'scoped', status: 422, error: 'ERR_PROVIDER_AUTH', errorPath: 'api_key' },
+  // A well-formed key would be checked with whichever RocketReach server runs; a short one is refused before any call.
+  'POST /v1/lookups/account/key': { kind: 'scoped', status: 400, error: 'ERR_VALIDATION', errorPath: 'api_key', body: () => ({ api_key: 'short' }) },
+  'GET /v1/lookups/usage': { kind: 'scoped', status: 200 },
   'PATCH /v1/users/{id}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/users/${ids.userId}`, body: () => ({ role: 'user', is_active: false }) },
 };
 
