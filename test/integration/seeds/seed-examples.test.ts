@@ -86,7 +86,7 @@ describe('seed examples: every documented request, as written, against the local
   it('It should list the examples not served here, each with its reason', () => {
     const listed = EXAMPLES.flatMap((e) => {
       const row = routeOf(e.method, e.path)?.route;
-      return row && row.status !== 'runs' ? [`${row.status === 'gap' ? 'KNOWN GAP' : 'BILLING'} ${label(e)} → ${row.to}${row.note ? ` (${row.note})` : ''}`] : [];
+      return row && row.status !== 'runs' ? [`${row.status === 'gap' ? 'KNOWN GAP' : row.status.toUpperCase()} ${label(e)} → ${row.to}${row.note ? ` (${row.note})` : ''}`] : [];
     });
     console.info(`seed examples not run here (${listed.length}):\n${listed.join('\n')}`);
     expect(SEED_ROUTES.filter((r) => r.status === 'gap' && !r.note)).toEqual([]);

@@ -6,11 +6,13 @@
  * `runs`: the example is sent as written (path mapped, body and query unchanged apart from the
  * `PLACEHOLDERS` below) and must answer `expect` (2xx by default) with the `reads` fields.
  * `billing`: Appointment360's payments, covered by the billing routes (tested with them).
+ * `provider`: served, but every answer comes from the provider with the workspace's key, which
+ * this test's cloud has none of: the lookups' own integration tests run them against a provider.
  * `gap`: not served yet; the test prints it with its reason and the list is pinned, so a new
  * example cannot slip into it unnoticed.
  */
 
-export type SeedRouteStatus = 'runs' | 'billing' | 'gap';
+export type SeedRouteStatus = 'runs' | 'billing' | 'provider' | 'gap';
 
 export interface SeedRoute {
   readonly seed: string;
@@ -36,11 +38,11 @@ const APPT = '004 Appointment360';
 const gap = (seed: string, from: string, note: string): SeedRoute => ({ seed, from, to: '—', status: 'gap', note });
 
 export const SEED_ROUTES: readonly SeedRoute[] = [
-  gap(OUTERSALE, 'POST /api/chrome/apollo-url/', 'Apollo URL collection tasks are not built yet'),
-  gap(OUTERSALE, 'GET /api/chrome/scraping-control/', 'collection task progress is not built yet'),
-  gap(OUTERSALE, 'POST /api/chrome/scraping-control/', 'collection task control is not built yet'),
-  gap(OUTERSALE, 'GET /api/taskmapping/', 'task mapping is not built yet'),
-  gap(OUTERSALE, 'POST /api/taskmapping/', 'task mapping is not built yet'),
+  { seed: OUTERSALE, from: 'POST /api/chrome/apollo-url/', to: 'POST /v1/collections/apollo', status: 'runs', expect: 201, reads: ['success', 'task_id', 'task_name', 'search_summary'], note: 'the task runs once the workspace stored an Apollo session or key' },
+  { seed: OUTERSALE, from: 'GET /api/chrome/scraping-control/', to: 'GET /v1/collections/status', status: 'runs', reads: ['success', 'is_running', 'tasks'], note: 'the running tasks\' counters are in `tasks`, one entry per task, not in one `session_data`' },
+  gap(OUTERSALE, 'POST /api/chrome/scraping-control/', 'one action for every running task is not served; each task pauses, resumes or stops through POST /v1/jobs/{id}/pause, /resume or /stop'),
+  { seed: OUTERSALE, from: 'GET /api/taskmapping/', to: 'GET /v1/collections', status: 'runs', reads: ['success', 'data'] },
+  { seed: OUTERSALE, from: 'POST /api/taskmapping/', to: 'POST /v1/collections/records', status: 'runs', expect: 404, note: 'the document\'s task ids are another system\'s: refused in leadstack\'s envelope, naming `task_ids[0]`' },
   { seed: OUTERSALE, from: 'GET /api/organizations/', to: 'GET /v1/companies', status: 'runs', reads: ['count', 'results'] },
   { seed: OUTERSALE, from: 'GET /api/people/', to: 'GET /v1/contacts', status: 'runs', reads: ['count', 'results'] },
 
@@ -65,15 +67,15 @@ export const SEED_ROUTES: readonly SeedRoute[] = [
   gap(CIP, 'GET /api/monitor/{job_id}/status', 'SEC 8-K monitoring is not built yet'),
   gap(CIP, 'GET /api/monitor/{job_id}/signals', 'SEC 8-K monitoring is not built yet'),
 
-  gap(ROCKETREACH, 'GET /api/v1/rocketreach/account', 'person and company lookup is not built yet'),
-  gap(ROCKETREACH, 'POST /api/v1/rocketreach/account/key', 'person and company lookup is not built yet'),
-  gap(ROCKETREACH, 'GET /api/v1/rocketreach/person/lookup', 'person and company lookup is not built yet'),
-  gap(ROCKETREACH, 'POST /api/v1/rocketreach/person/search', 'person and company lookup is not built yet'),
-  gap(ROCKETREACH, 'GET /api/v1/rocketreach/person/checkStatus', 'person and company lookup is not built yet'),
-  gap(ROCKETREACH, 'GET /api/v1/rocketreach/company/lookup', 'person and company lookup is not built yet'),
-  gap(ROCKETREACH, 'POST /api/v1/rocketreach/company/search', 'person and company lookup is not built yet'),
-  gap(ROCKETREACH, 'GET /api/v1/rocketreach/profile-company/lookup', 'person and company lookup is not built yet'),
-  gap(ROCKETREACH, 'POST /api/v1/rocketreach/bulkLookup', 'person and company lookup is not built yet'),
+  { seed: ROCKETREACH, from: 'GET /api/v1/rocketreach/account', to: 'GET /v1/lookups/account', status: 'provider' },
+  { seed: ROCKETREACH, from: 'POST /api/v1/rocketreach/account/key', to: 'POST /v1/lookups/account/key', status: 'provider' },
+  { seed: ROCKETREACH, from: 'GET /api/v1/rocketreach/person/lookup', to: 'GET /v1/lookups/person', status: 'provider' },
+  { seed: ROCKETREACH, from: 'POST /api/v1/rocketreach/person/search', to: 'POST /v1/lookups/person/search', status: 'provider' },
+  { seed: ROCKETREACH, from: 'GET /api/v1/rocketreach/person/checkStatus', to: 'GET /v1/lookups/{id}/status', status: 'provider' },
+  { seed: ROCKETREACH, from: 'GET /api/v1/rocketreach/company/lookup', to: 'GET /v1/lookups/company', status: 'provider' },
+  { seed: ROCKETREACH, from: 'POST /api/v1/rocketreach/company/search', to: 'POST /v1/lookups/company/search', status: 'provider' },
+  { seed: ROCKETREACH, from: 'GET /api/v1/rocketreach/profile-company/lookup', to: 'GET /v1/lookups/profile-company', status: 'provider' },
+  gap(ROCKETREACH, 'POST /api/v1/rocketreach/bulkLookup', 'bulk lookups (a job with webhook delivery) are not built yet'),
 
   { seed: APPT, from: 'POST /api/auth/login/', to: 'POST /v1/auth/login', status: 'runs', reads: ['success', 'user'] },
   { seed: APPT, from: 'POST /api/auth/logout/', to: 'POST /v1/auth/logout', status: 'runs', reads: ['success'] },
@@ -98,7 +100,7 @@ export const SEED_ROUTES: readonly SeedRoute[] = [
   { seed: APPT, from: 'POST /api/payments/webhook/', to: 'POST /v1/billing/webhook', status: 'billing' },
 ];
 
-const STATUS_TEXT: Record<SeedRouteStatus, string> = { runs: 'runs as written', billing: 'billing routes', gap: 'not yet' };
+const STATUS_TEXT: Record<SeedRouteStatus, string> = { runs: 'runs as written', billing: 'billing routes', provider: 'served; needs a RocketReach key (tested with one)', gap: 'not yet' };
 
 /** The README's seed route table, exactly. */
 export function renderSeedRouteTable(): string {
