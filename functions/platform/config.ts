@@ -13,6 +13,9 @@ export const DEFAULT_MAX_API_KEYS_PER_USER = 10;
 /** A day: websites change slowly, and a UI asking again within it costs no crawl. */
 export const DEFAULT_LOOKUP_CACHE_TTL_SECONDS = 24 * 60 * 60;
 
+/** A quarter: one earnings cycle of 8-Ks. */
+export const DEFAULT_SIGNALS_LOOKBACK_DAYS = 90;
+
 const configSchema = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),
   RECORDS_TABLE_NAME: z.string().min(1),
@@ -47,6 +50,14 @@ const configSchema = z.object({
   RAZORPAY_KEY_ID: z.string().min(1).optional(),
   RAZORPAY_KEY_SECRET: z.string().min(1).optional(),
   RAZORPAY_WEBHOOK_SECRET: z.string().min(1).optional(),
+  // ---- SEC EDGAR (signal monitoring). Fair access wants a contact in every User-Agent: unset,
+  // the EDGAR adapter refuses to call. The archives host (www.sec.gov on AWS, beside
+  // data.sec.gov) is optional: unset, every path goes to PROVIDER_EDGAR_BASE_URL, except that the
+  // default data.sec.gov keeps its real sibling www.sec.gov (functions/adapters/edgar).
+  EDGAR_CONTACT_EMAIL: z.email().optional(),
+  EDGAR_ARCHIVES_BASE_URL: z.url().optional(),
+  /** How far back a first check looks when a monitoring request names no `since`. */
+  SIGNALS_DEFAULT_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(3650).default(DEFAULT_SIGNALS_LOOKBACK_DAYS),
 });
 
 /** Outbound calls (providers, SSRF allowances, crawler identity) are parsed by their own module. */

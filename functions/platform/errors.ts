@@ -49,6 +49,12 @@ export const ERROR_STATUS = {
   ERR_PAYMENT_PROVIDER: 502,
   // Billing webhook: the signature over the raw body is missing or wrong.
   ERR_INVALID_SIGNATURE: 401,
+  // SEC EDGAR: no contact email configured (fair access requires one in the User-Agent), EDGAR
+  // throttling us (403/429) past our back-off, or an answer that does not have EDGAR's shape.
+  ERR_EDGAR_CONTACT_MISSING: 503,
+  ERR_EDGAR_THROTTLED: 503,
+  ERR_EDGAR_MALFORMED: 502,
+  ERR_EDGAR_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
