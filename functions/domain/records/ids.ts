@@ -36,3 +36,8 @@ export function contactUuid(
 ): string {
   return v5Of(`contact\u0000${nameKey(firstName)}\u0000${nameKey(lastName)}\u0000${urlKey(linkedinUrl)}`);
 }
+
+/** Signal identity: one per filing, item and signal type, so a repeated check finds it again instead of adding it twice. */
+export function signalUuid(cik: string, accessionNumber: string, item: string, signalType: string): string {
+  return v5Of(`signal\u0000${cik}\u0000${accessionNumber}\u0000${item}\u0000${signalType}`);
+}
