@@ -21,7 +21,7 @@ const HIDDEN_TAGS = new Set(['script', 'style', 'head', 'noscript', 'template', 
 /** Every space-like character (NBSP, en/em/thin/hair spaces, narrow NBSP, ideographic...) as a plain space; zero-width ones dropped. */
 export function normaliseSpaces(text: string): string {
   return text
-    .replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad/g, '')
     .replace(/[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g, ' ')
     .trim();
 }
