@@ -43,6 +43,12 @@ describe('executiveChangeTypes (Item 5.02)', () => {
     expect(executiveChangeTypes('The Compensation Committee approved an increase of the annual base salary of the CEO.')).toEqual([]);
   });
 
+  it('should not read the item\'s own caption as a departure or an appointment', () => {
+    const caption = 'Item 5.02 Departure of Directors or Certain Officers; Election of Directors; Appointment of Certain Officers; Compensatory Arrangements of Certain Officers.';
+    expect(executiveChangeTypes(`${caption} The Board appointed Ann Lee as CIO.`)).toEqual(['EXECUTIVE_HIRE']);
+    expect(executiveChangeTypes(`${caption} The Committee approved a bonus plan.`)).toEqual([]);
+  });
+
   it('should not read the terms of a new hire\'s agreement as a departure', () => {
     expect(executiveChangeTypes('Ms. Lee was named Chief Revenue Officer. If her employment is terminated without cause, she receives severance.')).toEqual(['EXECUTIVE_HIRE']);
   });
