@@ -19,8 +19,8 @@ export interface TestCloud {
 }
 
 /** An ephemeral local cloud on random ports, with two workspaces: A (the dev one) and B. */
-export async function startTestCloud(): Promise<TestCloud> {
-  const cloud = await startLocalCloud({ ephemeral: true, quiet: true, ports: { http: 0, ws: 0, dynamodb: 0, sqs: 0, s3: 0, search: 0, mail: 0 } });
+export async function startTestCloud(extra: { providerUrls?: Readonly<Record<string, string>>; allowHosts?: readonly string[] } = {}): Promise<TestCloud> {
+  const cloud = await startLocalCloud({ ephemeral: true, quiet: true, ports: { http: 0, ws: 0, dynamodb: 0, sqs: 0, s3: 0, search: 0, mail: 0 }, ...extra });
   const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: cloud.endpoints.dynamodb, region: REGION, credentials: LOCAL_CREDENTIALS }));
   const apiKeys = new DynamoApiKeyStore(documents, cloud.resources.tables.control);
   const a = (await ensureDevWorkspace(cloud)).apiKey;
