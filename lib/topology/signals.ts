@@ -9,6 +9,12 @@ export const signals = defineFeature({
   name: 'signals',
   functions: {
     listSignals: { entry: 'functions/http/list-signals.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { search: 'read' } },
+    createMonitor: { entry: 'functions/http/create-monitor.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { tables: { control: 'readwrite' }, queues: { jobs: 'send' } } },
+    getMonitor: { entry: 'functions/http/get-monitor.handler.ts', timeoutSeconds: 10, memoryMb: MB.small, access: { tables: { control: 'read' }, search: 'read' } },
   },
-  routes: [{ method: 'GET', path: '/v1/signals', fn: 'listSignals', authorized: true }],
+  routes: [
+    { method: 'GET', path: '/v1/signals', fn: 'listSignals', authorized: true },
+    { method: 'POST', path: '/v1/signals/monitor', fn: 'createMonitor', authorized: true },
+    { method: 'GET', path: '/v1/signals/monitor/{id}', fn: 'getMonitor', authorized: true },
+  ],
 });

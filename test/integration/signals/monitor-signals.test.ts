@@ -99,9 +99,10 @@ afterAll(async () => {
 describe('monitor_signals', () => {
   it('It should turn known filings into exact signals, within fair access, resuming after EDGAR fails mid-run', async () => {
     // Act
-    const created = await t.api('/v1/jobs', { body: { job_type: 'monitor_signals', job_data: { companies: [{ ticker: 'GLBX' }, { name: 'Initech Inc' }, { name: 'Hooli' }], since: '2026-11-01', saas_client_name: 'ShieldCo' }, retry_count: 3 } });
+    const created = await t.api('/v1/signals/monitor', { body: { companies: [{ ticker: 'GLBX' }, { name: 'Initech Inc' }, { name: 'Hooli' }], since: '2026-11-01', saas_client_name: 'ShieldCo' } });
     expect(created.status).toBe(201);
-    const jobId = created.body.job.id as string;
+    expect(created.body).toMatchObject({ status: 'in_queue', message: 'Monitoring job created for ShieldCo customers' });
+    const jobId = created.body.job_id as string;
     const job = await eventually(async () => {
       const got = (await t.api(`/v1/jobs/${jobId}`)).body.job;
       return ['completed', 'failed'].includes(got?.status) ? got : undefined;
@@ -125,6 +126,10 @@ describe('monitor_signals', () => {
       ['GLBX', 'ACQUISITION', '2.01', '2026-11-05'],
     ]);
     expect(listed.data[0]).toMatchObject({ company_name: 'Globex Corp', excerpt: 'Item 5.02 Departure of Directors or Certain Officers On November 18, 2026 the Board appointed Ann Lee as Chief Information Officer.', filing_url: `${stub.url}/Archives/edgar/data/101/000000010126000003/0000000101-26-000003.htm` });
+    const monitor = (await t.api(`/v1/signals/monitor/${jobId}`)).body;
+    expect(monitor).toMatchObject({ job_id: jobId, status: 'completed', saas_client: 'ShieldCo', signals_found: 3 });
+    // Ordered by urgency, which decays with the wall clock's date: compare as a set.
+    expect(monitor.signals.map((s: Record<string, unknown>) => s.signal_type).sort()).toEqual(['ACQUISITION', 'CYBER_INCIDENT', 'EXECUTIVE_HIRE']);
     const filtered = await t.api('/v1/signals?company=GLBX&type=acquisition');
     expect(filtered.body.data.map((s: Record<string, unknown>) => s.signal_type)).toEqual(['ACQUISITION']);
     const paged = await t.api('/v1/signals?limit=2');
@@ -139,6 +144,7 @@ describe('monitor_signals', () => {
 
     // Assess: another workspace sees neither the job nor the signals
     expect((await t.api(`/v1/jobs/${jobId}`, { key: t.keys.b })).status).toBe(404);
+    expect((await t.api(`/v1/signals/monitor/${jobId}`, { key: t.keys.b })).body.error.code).toBe('ERR_NOT_FOUND');
     expect((await t.api('/v1/signals', { key: t.keys.b })).body.data).toEqual([]);
   }, JOB_TIMEOUT_MS + 60_000);
 
