@@ -30,7 +30,7 @@ import { QUERIES, type BenchQuery } from './query-suite/queries.ts';
 const DEFAULT_CONTACTS = 1_000_000;
 const DEFAULT_COMPANIES = 200_000;
 const BULK_BATCH = 10_000;
-const INDEX: Record<Entity, string> = { contact: 'contacts', company: 'companies' };
+const INDEX: Record<Entity, string> = { contact: 'contacts', company: 'companies', signal: 'signals' };
 const MB = 1024 * 1024;
 /** Each engine runs a query at least this many times, then until the time budget is spent or MAX_RUNS is reached. */
 const MIN_RUNS = 5;
@@ -157,7 +157,7 @@ export async function runSearchEngineBench(opts: { contacts: number; companies: 
   const totalDocs = opts.contacts + opts.companies;
   const docsMem = diff(memory(), base);
   console.log(`corpus: ${opts.contacts} contacts + ${opts.companies} companies generated in ${((performance.now() - t0) / 1000).toFixed(1)} s; the plain documents take ${perMillion(docsMem, totalDocs)}`);
-  const docsOf: Record<Entity, Doc[]> = { contact: corpus.contacts, company: corpus.companies };
+  const docsOf: Record<Entity, Doc[]> = { contact: corpus.contacts, company: corpus.companies, signal: [] };
 
   const beforeOurs = memory();
   const engine = await SearchEngine.open();
@@ -169,7 +169,7 @@ export async function runSearchEngineBench(opts: { contacts: number; companies: 
 
   const beforeOrama = memory();
   const t2 = performance.now();
-  const orama: Record<Entity, AnyOrama> = { company: await loadOrama('company', corpus.companies), contact: await loadOrama('contact', corpus.contacts) };
+  const orama: Record<Entity, AnyOrama> = { company: await loadOrama('company', corpus.companies), contact: await loadOrama('contact', corpus.contacts), signal: await loadOrama('signal', []) };
   const oramaLoad = performance.now() - t2;
   const oramaMem = diff(memory(), beforeOrama);
 

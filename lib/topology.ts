@@ -22,6 +22,7 @@ import { query } from './topology/query.ts';
 import { realtime } from './topology/realtime.ts';
 import { records } from './topology/records.ts';
 import { seedCompat } from './topology/seed-compat.ts';
+import { signals } from './topology/signals.ts';
 import type { Topology } from './topology/types.ts';
 
 export type * from './topology/types.ts';
@@ -30,7 +31,7 @@ export * from './topology/derivations.ts';
 export { CONTROL_KEY_PREFIXES } from './topology/platform/control-table.ts';
 
 /** Every feature, in the order their functions and routes are declared. */
-export const FEATURES = [healthDocs, controlTableFeature, records, query, jobsAndUploads, realtime, accounts, billing, seedCompat, enrichment, apolloCredentials, apolloCollections, lookups] as const;
+export const FEATURES = [healthDocs, controlTableFeature, records, query, jobsAndUploads, realtime, accounts, billing, seedCompat, enrichment, apolloCredentials, apolloCollections, lookups, signals] as const;
 
 export const topology: Topology = compose('leadstack', FEATURES);
 

@@ -20,6 +20,8 @@ export const DEFAULT_PROVIDER_ACCOUNT_TTL_SECONDS = 300;
 export const DEFAULT_LOW_CREDIT_THRESHOLD = 100;
 export const DEFAULT_USER_LOOKUPS_PER_HOUR = 200;
 export const DEFAULT_STATUS_POLL_BUDGET_MS = 8000;
+/** A quarter: one earnings cycle of 8-Ks. */
+export const DEFAULT_SIGNALS_LOOKBACK_DAYS = 90;
 
 const configSchema = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),
@@ -72,6 +74,14 @@ const configSchema = z.object({
   LOOKUP_LOW_CREDIT_THRESHOLD: z.coerce.number().int().min(0).default(DEFAULT_LOW_CREDIT_THRESHOLD),
   LOOKUP_USER_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_USER_LOOKUPS_PER_HOUR),
   LOOKUP_STATUS_POLL_BUDGET_MS: z.coerce.number().int().min(0).max(20_000).default(DEFAULT_STATUS_POLL_BUDGET_MS),
+  // ---- SEC EDGAR (signal monitoring). Fair access wants a contact in every User-Agent: unset,
+  // the EDGAR adapter refuses to call. The archives host (www.sec.gov on AWS, beside
+  // data.sec.gov) is optional: unset, every path goes to PROVIDER_EDGAR_BASE_URL, except that the
+  // default data.sec.gov keeps its real sibling www.sec.gov (functions/adapters/edgar).
+  EDGAR_CONTACT_EMAIL: z.email().optional(),
+  EDGAR_ARCHIVES_BASE_URL: z.url().optional(),
+  /** How far back a first check looks when a monitoring request names no `since`. */
+  SIGNALS_DEFAULT_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(3650).default(DEFAULT_SIGNALS_LOOKBACK_DAYS),
 });
 
 /** Outbound calls (providers, SSRF allowances, crawler identity) are parsed by their own module. */

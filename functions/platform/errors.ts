@@ -56,6 +56,12 @@ export const ERROR_STATUS = {
   ERR_PROVIDER_AUTH: 422,
   ERR_PROVIDER_CREDITS: 402,
   ERR_PROVIDER_UNAVAILABLE: 502,
+  // SEC EDGAR: no contact email configured (fair access requires one in the User-Agent), EDGAR
+  // throttling us (403/429) past our back-off, or an answer that does not have EDGAR's shape.
+  ERR_EDGAR_CONTACT_MISSING: 503,
+  ERR_EDGAR_THROTTLED: 503,
+  ERR_EDGAR_MALFORMED: 502,
+  ERR_EDGAR_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

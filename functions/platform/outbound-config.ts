@@ -67,8 +67,11 @@ export const PROVIDER_DEFAULTS = {
    */
   apollo_app: { baseUrl: 'https://app.apollo.io', rateLimits: [{ limit: 20, windowMs: UNIT_MS.min }, { limit: 600, windowMs: UNIT_MS.h }], concurrency: 1, timeoutMs: 30_000, connectTimeoutMs: 5_000, maxResponseBytes: 10 * MB, maxRetries: 0 },
   rocketreach: { baseUrl: 'https://api.rocketreach.co', rateLimits: [{ limit: 5, windowMs: UNIT_MS.s }, { limit: 100, windowMs: UNIT_MS.min }, { limit: 1_000, windowMs: UNIT_MS.h }], concurrency: 4, timeoutMs: 20_000, connectTimeoutMs: 5_000, maxResponseBytes: 2 * MB, maxRetries: 3 },
-  /** SEC EDGAR: 10 requests per second per client, stated in its fair-access policy. */
-  sec: { baseUrl: 'https://data.sec.gov', rateLimits: [{ limit: 10, windowMs: UNIT_MS.s }], concurrency: 4, timeoutMs: 30_000, connectTimeoutMs: 5_000, maxResponseBytes: 50 * MB, maxRetries: 3 },
+  /**
+   * SEC EDGAR: 10 requests per second per user however many machines send them (its fair-access
+   * policy), so one shared window covers both SEC hosts (see EDGAR_ARCHIVES_BASE_URL).
+   */
+  edgar: { baseUrl: 'https://data.sec.gov', rateLimits: [{ limit: 10, windowMs: UNIT_MS.s }], concurrency: 4, timeoutMs: 30_000, connectTimeoutMs: 5_000, maxResponseBytes: 50 * MB, maxRetries: 3 },
   razorpay: { baseUrl: 'https://api.razorpay.com', rateLimits: [{ limit: 10, windowMs: UNIT_MS.s }], concurrency: 4, timeoutMs: 20_000, connectTimeoutMs: 5_000, maxResponseBytes: 2 * MB, maxRetries: 3 },
 } as const satisfies Record<string, ProviderDefaults>;
 

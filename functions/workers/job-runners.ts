@@ -4,6 +4,7 @@ import { apolloCollectionRunner } from './runners/apollo-collection.runner.ts';
 import { enrichWebsitesRunner } from './runners/enrich-websites.runner.ts';
 import { exportCsvFileRunner } from './runners/export-csv-file.runner.ts';
 import { insertCsvFileRunner } from './runners/insert-csv-file.runner.ts';
+import { monitorSignalsRunner } from './runners/monitor-signals.runner.ts';
 
 /** One runner per job type; the job worker looks the claimed job's type up here. */
 export const jobRunners: Partial<Record<JobType, JobRunner>> = {
@@ -11,4 +12,5 @@ export const jobRunners: Partial<Record<JobType, JobRunner>> = {
   insert_csv_file: insertCsvFileRunner,
   enrich_websites: enrichWebsitesRunner,
   apollo_collection: apolloCollectionRunner,
+  monitor_signals: monitorSignalsRunner,
 };

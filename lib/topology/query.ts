@@ -2,7 +2,7 @@
  * Query: search, count, list, filters, autocomplete and statistics over the OpenSearch indexes,
  * and what keeps those indexes: the records table's stream indexer and the index setup.
  */
-import { COMPANY_FIELDS, CONTACT_FIELDS } from '../../functions/domain/records/fields.ts';
+import { COMPANY_FIELDS, CONTACT_FIELDS, SIGNAL_FIELDS } from '../../functions/domain/records/fields.ts';
 import { RECORD_INDEX_SETTINGS, mappingsFor } from '../search-mappings.ts';
 import { MB, defineFeature } from './types.ts';
 
@@ -48,6 +48,8 @@ export const query = defineFeature({
   searchIndexes: {
     companies: { alias: 'companies', version: 1, settings: RECORD_INDEX_SETTINGS, mappings: mappingsFor(COMPANY_FIELDS) },
     contacts: { alias: 'contacts', version: 1, settings: RECORD_INDEX_SETTINGS, mappings: mappingsFor(CONTACT_FIELDS) },
+    // Signals (8-K buying signals) live in the records table too; the same stream indexes them.
+    signals: { alias: 'signals', version: 1, settings: RECORD_INDEX_SETTINGS, mappings: mappingsFor(SIGNAL_FIELDS) },
   },
   searchSetup: { fn: 'ensureSearchIndexes' },
 });

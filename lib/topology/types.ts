@@ -6,7 +6,7 @@
 /** Every table, queue, index and secret name; `compose.ts` checks that some feature declares each. */
 export const TABLE_NAMES = ['records', 'control'] as const;
 export const QUEUE_NAMES = ['uploadEvents', 'jobs', 'siteTasks', 'apolloPages'] as const;
-export const SEARCH_INDEX_NAMES = ['companies', 'contacts'] as const;
+export const SEARCH_INDEX_NAMES = ['companies', 'contacts', 'signals'] as const;
 
 export type TableName = (typeof TABLE_NAMES)[number];
 export type QueueName = (typeof QUEUE_NAMES)[number];

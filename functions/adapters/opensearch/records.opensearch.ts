@@ -3,7 +3,7 @@ import type { Entity } from '../../domain/records/fields.ts';
 import type { IndexOperation, RecordSearch, SearchResult } from '../../ports/search.port.ts';
 
 /** Aliases, never physical indexes: a reindex swaps what they point at without a deploy. */
-export const INDEX_ALIAS: Record<Entity, string> = { company: 'companies', contact: 'contacts' };
+export const INDEX_ALIAS: Record<Entity, string> = { company: 'companies', contact: 'contacts', signal: 'signals' };
 
 interface BulkItem {
   status: number;

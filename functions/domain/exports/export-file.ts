@@ -8,7 +8,7 @@ export const exportKeyFor = (workspaceId: string, jobId: string, format: ExportF
 
 export const isExportKeyOf = (workspaceId: string, key: string): boolean => key.startsWith(`${WORKSPACE_PREFIX}${workspaceId}/exports/`);
 
-const PLURAL: Record<Entity, string> = { company: 'companies', contact: 'contacts' };
+const PLURAL: Record<Entity, string> = { company: 'companies', contact: 'contacts', signal: 'signals' };
 
 /** What the browser saves the download as: `contacts-2026-05-01-0b8f12ab.xlsx` (safe in a header). */
 export function exportFilename(entity: Entity, format: ExportFormat, jobId: string, finishedAt: string | undefined): string {

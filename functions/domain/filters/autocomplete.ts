@@ -18,6 +18,7 @@ export const AUTOCOMPLETE_FIELDS: Record<Entity, Readonly<Record<string, string>
   company: { name: 'name', industry: 'industries', technologies: 'technologies', keywords: 'keywords' },
   // technologies and keywords are the contact's company's (Appointment360 suggests them on contacts).
   contact: { name: CONTACT_NAME, email: 'email', company: 'company_name', title: 'title', technologies: 'company.technologies', keywords: 'company.keywords' },
+  signal: { company: 'company_name', ticker: 'ticker' },
 };
 
 const COMPANY_PREFIX = 'company.';

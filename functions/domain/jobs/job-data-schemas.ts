@@ -4,6 +4,7 @@ import { insertCsvFileDataSchema } from '../imports/import-job-data.ts';
 import { exportJobDataWithAliasesSchema } from './job-data-aliases.ts';
 import { enrichWebsitesDataSchema } from '../enrich-websites/job-data.ts';
 import { apolloCollectionDataSchema } from '../apollo/job-data.ts';
+import { monitorSignalsDataSchema } from '../signals/monitor-job-data.ts';
 import type { JobType } from './job.ts';
 
 /**
@@ -30,6 +31,7 @@ export const jobDataSchemas = {
   export_csv_file: exportJobDataWithAliasesSchema,
   enrich_websites: enrichWebsitesDataSchema,
   apollo_collection: apolloCollectionDataSchema,
+  monitor_signals: monitorSignalsDataSchema,
 } as const satisfies Record<JobType, z.ZodType>;
 
 export type InsertCsvFileData = z.output<typeof insertCsvFileDataSchema>;

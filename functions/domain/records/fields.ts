@@ -5,7 +5,7 @@
  * compilation, and the `select_columns` whitelist, so a field is declared once.
  */
 
-export const ENTITIES = ['company', 'contact'] as const;
+export const ENTITIES = ['company', 'contact', 'signal'] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 /**
@@ -106,9 +106,38 @@ export const CONTACT_FIELDS = {
   task_ids: { type: 'keyword', array: true, filter: false, label: 'Collected By Tasks' },
 } as const satisfies Record<string, FieldSpec>;
 
+/**
+ * Buying signals from SEC 8-K filings (functions/domain/signals): stored in the records table and
+ * indexed by its stream like companies and contacts, so one query path (VQL) serves them too.
+ */
+export const SIGNAL_FIELDS = {
+  ...COMMON_FIELDS,
+  ticker: keyword(),
+  cik: keyword({ filter: false, label: 'CIK' }),
+  company_name: text({ label: 'Company' }),
+  company_id: keyword({ filter: false }),
+  signal_type: keyword({ label: 'Signal Type' }),
+  opportunity_type: keyword({ label: 'Opportunity Type' }),
+  urgency_score: { type: 'double', label: 'Urgency' },
+  estimated_value: keyword({ filter: false, label: 'Estimated Value' }),
+  estimated_value_low: { type: 'long', filter: false },
+  estimated_value_high: { type: 'long', filter: false },
+  size_band: keyword({ label: 'Size Band' }),
+  form: keyword(),
+  item: keyword({ label: '8-K Item' }),
+  accession_number: keyword({ filter: false }),
+  filing_date: { type: 'date', label: 'Filed' },
+  filing_url: keyword({ filter: false, label: 'Filing URL' }),
+  excerpt: text({ filter: false }),
+  saas_client_name: keyword({ label: 'SaaS Client' }),
+  job_id: keyword({ filter: false }),
+  generated_at: { type: 'date', label: 'Generated At' },
+} as const satisfies Record<string, FieldSpec>;
+
 export const FIELDS: Record<Entity, Readonly<Record<string, FieldSpec>>> = {
   company: COMPANY_FIELDS,
   contact: CONTACT_FIELDS,
+  signal: SIGNAL_FIELDS,
 };
 
 export type CompanyField = keyof typeof COMPANY_FIELDS;

@@ -44,3 +44,8 @@ export function contactUuid(
 export function apolloRecordUuid(entity: 'company' | 'contact', apolloId: string): string {
   return v5Of(`apollo\u0000${entity}\u0000${apolloId}`);
 }
+
+/** Signal identity: one per filing, item and signal type, so a repeated check finds it again instead of adding it twice. */
+export function signalUuid(cik: string, accessionNumber: string, item: string, signalType: string): string {
+  return v5Of(`signal\u0000${cik}\u0000${accessionNumber}\u0000${item}\u0000${signalType}`);
+}

@@ -269,4 +269,5 @@ export function pageLinks(requestUrl: URL, paging: ListPaging, count: number): P
   };
 }
 
-export const LIST_SCHEMAS: Record<Entity, z.ZodObject> = { company: companyListQuerySchema, contact: contactListQuerySchema };
+/** Signals have their own query (functions/domain/signals/signals-query.ts), compiled by the same VQL compiler. */
+export const LIST_SCHEMAS: Record<Exclude<Entity, 'signal'>, z.ZodObject> = { company: companyListQuerySchema, contact: contactListQuerySchema };

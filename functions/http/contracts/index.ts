@@ -13,6 +13,7 @@ import { seedCompatContracts } from './seed-compat.contract.ts';
 import { apolloCredentialsContracts } from './apollo-credentials.contract.ts';
 import { collectionsContracts } from './collections.contract.ts';
 import { lookupsContracts } from './lookups.contract.ts';
+import { signalsContracts } from './signals.contract.ts';
 
 /**
  * Every route's contract, one file per area (`<area>.contract.ts`). The OpenAPI document is
@@ -35,4 +36,5 @@ export const routeContracts: readonly RouteContract[] = [
   ...apolloCredentialsContracts,
   ...collectionsContracts,
   ...lookupsContracts,
+  ...signalsContracts,
 ];

@@ -94,13 +94,13 @@ describe('shared rate limits across clients, on DynamoDB Local', () => {
         res.writeHead(200).end();
       }, 50);
     });
-    const config = parseOutboundConfig({ PROVIDER_SEC_BASE_URL: provider.origin, PROVIDER_SEC_RATE_LIMITS: '', PROVIDER_SEC_CONCURRENCY: '2', OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${provider.port}` });
+    const config = parseOutboundConfig({ PROVIDER_EDGAR_BASE_URL: provider.origin, PROVIDER_EDGAR_RATE_LIMITS: '', PROVIDER_EDGAR_CONCURRENCY: '2', OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${provider.port}` });
     const clients = Array.from({ length: 2 }, () => {
       const doc = table.client();
       return new FetchOutboundHttp({ config, limiter: new SharedLimiter(new DynamoRateCounter(doc, table.tableName), systemClock), callLog: new DynamoCallLog(doc, table.tableName), clock: systemClock, resolver: systemResolver });
     });
     try {
-      await Promise.all(clients.flatMap((http) => Array.from({ length: 4 }, (_, i) => http.request({ provider: 'sec', operation: 'filing', url: `/f/${i}`, workspaceId: WS, maxWaitMs: 60_000 }))));
+      await Promise.all(clients.flatMap((http) => Array.from({ length: 4 }, (_, i) => http.request({ provider: 'edgar', operation: 'filing', url: `/f/${i}`, workspaceId: WS, maxWaitMs: 60_000 }))));
 
       expect(provider.requests).toHaveLength(8);
       expect(peak).toBeLessThanOrEqual(2);

@@ -44,6 +44,9 @@ const multipart = (ids: AIds) => ({ s3_key: ids.uploadKey, upload_id: 'a-upload-
 const CASES: Readonly<Record<string, Case>> = {
   'GET /v1/health': { kind: 'public', status: 200 },
   // A site nobody can resolve: the answer is B's own (website null, a reason), never A's cached lookups.
+  'POST /v1/signals/monitor': { kind: 'scoped', status: 201, body: () => ({ companies: [{ ticker: 'ZZZZ' }] }) },
+  'GET /v1/signals/monitor/{id}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/signals/monitor/${ids.jobId}` },
+  'GET /v1/signals': { kind: 'scoped', status: 200, path: () => '/v1/signals?type=ACQUISITION' },
   'GET /v1/enrichment/website': { kind: 'scoped', status: 200, path: () => '/v1/enrichment/website?domain=no-such-site.invalid' },
   'GET /v1/openapi.json': { kind: 'public', status: 200 },
   'GET /docs': { kind: 'public', status: 200 },

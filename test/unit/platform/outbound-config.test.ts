@@ -26,7 +26,7 @@ describe('outbound configuration', () => {
     });
 
     expect(config.providers.rocketreach).toEqual({ name: 'rocketreach', baseUrl: 'http://127.0.0.1:4610', rateLimits: [{ limit: 2, windowMs: 1_000 }], concurrency: 1, timeoutMs: 900, connectTimeoutMs: 300, maxResponseBytes: 1_000, maxRetries: 0 });
-    expect(config.providers.sec).toMatchObject({ baseUrl: PROVIDER_DEFAULTS.sec.baseUrl, rateLimits: PROVIDER_DEFAULTS.sec.rateLimits });
+    expect(config.providers.edgar).toMatchObject({ baseUrl: PROVIDER_DEFAULTS.edgar.baseUrl, rateLimits: PROVIDER_DEFAULTS.edgar.rateLimits });
     expect(config.crawler).toEqual({ userAgent: 'leadstack-crawler/1.0 (+https://leadstack.invalid/crawler)', contactUrl: 'https://leadstack.invalid/crawler', hostRatePerSecond: 1 });
   });
 
@@ -51,6 +51,6 @@ describe('outbound configuration', () => {
     expect(() => parseOutboundConfig({ OUTBOUND_ALLOW_HOSTS: '127.0.0.1' })).toThrow(/host:port/);
     expect(() => parseOutboundConfig({ OUTBOUND_CONNECT_TO: '127.0.0.1:4600' })).toThrow(/PATTERN=IP:PORT/);
     expect(() => parseOutboundConfig({ PROVIDER_APOLLO_BASE_URL: 'not a url' })).toThrow(/PROVIDER_APOLLO_BASE_URL/);
-    expect(() => parseOutboundConfig({ PROVIDER_SEC_CONCURRENCY: '-1' })).toThrow(/PROVIDER_SEC_CONCURRENCY/);
+    expect(() => parseOutboundConfig({ PROVIDER_EDGAR_CONCURRENCY: '-1' })).toThrow(/PROVIDER_EDGAR_CONCURRENCY/);
   });
 });
