@@ -3,6 +3,7 @@ import { exportJobDataSchema as exportCsvFileDataSchema } from '../exports/expor
 import { insertCsvFileDataSchema } from '../imports/import-job-data.ts';
 import { exportJobDataWithAliasesSchema } from './job-data-aliases.ts';
 import { enrichWebsitesDataSchema } from '../enrich-websites/job-data.ts';
+import { onboardCompanyDataSchema } from '../research/onboard-job-data.ts';
 import type { JobType } from './job.ts';
 
 /**
@@ -28,6 +29,7 @@ export const jobDataSchemas = {
   // Accepts Connectra's names (service, vql, s3_bucket) beside leadstack's; yields the canonical data.
   export_csv_file: exportJobDataWithAliasesSchema,
   enrich_websites: enrichWebsitesDataSchema,
+  onboard_company: onboardCompanyDataSchema,
 } as const satisfies Record<JobType, z.ZodType>;
 
 export type InsertCsvFileData = z.output<typeof insertCsvFileDataSchema>;
