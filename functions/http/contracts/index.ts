@@ -10,6 +10,7 @@ import { uploadsContracts } from './uploads.contract.ts';
 import { enrichmentContracts } from './enrichment.contract.ts';
 import { billingContracts } from './billing.contract.ts';
 import { seedCompatContracts } from './seed-compat.contract.ts';
+import { researchContracts } from './research.contract.ts';
 
 /**
  * Every route's contract, one file per area (`<area>.contract.ts`). The OpenAPI document is
@@ -29,4 +30,5 @@ export const routeContracts: readonly RouteContract[] = [
   ...enrichmentContracts,
   ...billingContracts,
   ...seedCompatContracts,
+  ...researchContracts,
 ];
