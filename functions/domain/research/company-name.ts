@@ -17,6 +17,8 @@ function words(name: string): string[] {
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
+    // "S.A.", "N.V.": initials written with dots are one word.
+    .replace(/\b(\p{L})\.(?=\p{L}\b)/gu, '$1')
     .replace(/&/g, ' and ')
     .replace(/['’`]/g, '')
     .replace(/\/[a-z]{2,3}\/?$/, ' ') // SEC state tags such as "/DE/" or "/NEW/"

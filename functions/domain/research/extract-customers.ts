@@ -28,7 +28,7 @@ const STORY_PATH = /^\/(?:customers?|case-stud(?:y|ies)|success-stor(?:y|ies)|cu
 const STORY_SUFFIX = /-(?:case-study|customer-story|success-story|story|case)$/i;
 const GENERIC = /^(?:logo|image|img|icon|picture|photo|customer|client|company|brand|partner|placeholder|banner|hero|avatar|background|arrow|check|quote|star|spacer|\d+)$/i;
 const LOGO_WORDS = /\b(?:company\s+logo|customer\s+logo|client\s+logo|logo|logotype|wordmark|brand\s*mark|icon|image|img)\b/gi;
-const FILE_NOISE = /(?:[-_](?:logo|logotype|wordmark|color|colour|white|black|dark|light|mono|grey|gray|full|small|large|horizontal|vertical|rgb|cmyk|svg|png|\d+x\d*|@\dx|v\d+|[a-f0-9]{6,}))+$/i;
+const FILE_NOISE = /(?:@\dx|[-_](?:logo|logotype|wordmark|color|colour|white|black|dark|light|mono|grey|gray|full|small|large|horizontal|vertical|rgb|cmyk|svg|png|\d+x\d*|v\d+|[a-f0-9]{6,}))+$/i;
 const MAX_NAME_CHARS = 60;
 /** A wall is a group: one stray picture near a "customers" heading is not a list of them. */
 const MIN_LOGOS_PER_WALL = 2;

@@ -78,7 +78,8 @@ function nameInCard(card: Element): string | undefined {
     const text = textOf(el);
     if (text && !NOT_A_NAME.test(text) && !hasPrice(text) && text.length <= MAX_NAME_CHARS) return text;
   }
-  const firstLine = textOf(card).split(/\s{2,}|\n/)[0];
+  // "Basic — $9/mo" on one line: the name is what comes before the dash.
+  const firstLine = textOf(card).split(/\s{2,}|\n/)[0]?.split(/\s+[-–—|:]\s+/)[0];
   return firstLine && firstLine.length <= MAX_NAME_CHARS ? firstLine : undefined;
 }
 

@@ -18,7 +18,7 @@ const LOOSE_CONFIDENCE = 0.88;
 const PREFIX_BASE = 0.45;
 const PREFIX_SPAN = 0.45;
 /** A one-word name of this length or less ("GE", "Box") is too easily someone else's: never a prefix match. */
-const MIN_PREFIX_WORD_CHARS = 4;
+const MIN_PREFIX_WORD_CHARS = 3;
 
 /** The list indexed once per job: several thousand names, looked up hundreds of times. */
 export interface TickerIndex {
@@ -85,6 +85,9 @@ export function matchTicker(index: TickerIndex, name: string, threshold: number)
     if (!candidates) continue;
     const one = single(candidates);
     if (one === 'ambiguous') return { matched: false, reason: 'ambiguous', candidates: candidates.map((c) => c.title).slice(0, 5) };
+    // "Acme" is "ACME Holdings" only if no other registrant's name also starts with it ("Acme United").
+    const others = method === 'loose' ? index.all.filter((e) => e.ticker.cik !== one.cik && e.key.startsWith(`${key} `)) : [];
+    if (others.length > 0) return { matched: false, reason: 'ambiguous', candidates: [one.title, ...others.map((e) => e.ticker.title)].slice(0, 5) };
     return confidence >= threshold ? matched(one, confidence, method) : { matched: false, reason: 'low_confidence', confidence, candidates: [one.title] };
   }
   return prefixMatch(index, key, threshold);
