@@ -5,7 +5,7 @@ import { issueApiKey } from '../../../functions/domain/auth/issue-api-key.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION as REGION } from '../../../lib/local/aws.ts';
 import { startLocalCloud } from '../../../lib/local/cloud.ts';
 import { ensureDevWorkspace } from '../../../lib/local/dev-workspace.ts';
-import type { LocalCloud } from '../../../lib/local/types.ts';
+import type { LocalCloud, LocalCloudOptions } from '../../../lib/local/types.ts';
 
 
 export interface TestCloud {
@@ -18,9 +18,9 @@ export interface TestCloud {
   stop(): Promise<void>;
 }
 
-/** An ephemeral local cloud on random ports, with two workspaces: A (the dev one) and B. */
-export async function startTestCloud(): Promise<TestCloud> {
-  const cloud = await startLocalCloud({ ephemeral: true, quiet: true, ports: { http: 0, ws: 0, dynamodb: 0, sqs: 0, s3: 0, search: 0, mail: 0 } });
+/** An ephemeral local cloud on random ports, with two workspaces: A (the dev one) and B; `extra` adds test-only fakes and servers. */
+export async function startTestCloud(extra: Pick<LocalCloudOptions, 'fakes' | 'providerUrls' | 'allowHosts'> = {}): Promise<TestCloud> {
+  const cloud = await startLocalCloud({ ephemeral: true, quiet: true, ports: { http: 0, ws: 0, dynamodb: 0, sqs: 0, s3: 0, search: 0, mail: 0 }, ...extra });
   const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: cloud.endpoints.dynamodb, region: REGION, credentials: LOCAL_CREDENTIALS }));
   const apiKeys = new DynamoApiKeyStore(documents, cloud.resources.tables.control);
   const a = (await ensureDevWorkspace(cloud)).apiKey;
