@@ -11,11 +11,11 @@ import { enrichOptionsSchema } from '../enrich-websites/job-data.ts';
 import { DEEP_RESEARCH_PAGES, RESEARCH_PAGES } from './research-limits.ts';
 
 const PAGE_KINDS: ReadonlyArray<readonly [number, RegExp]> = [
-  [100, /(?:^|[/-])(?:pricing|plans|prices?|preise|tarifs?|precios)(?:$|[/-])/i],
-  [95, /(?:^|[/-])(?:customers?|case-stud(?:y|ies)|success-stor(?:y|ies)|customer-stories|clients|testimonials)(?:$|[/-])/i],
-  [80, /(?:^|[/-])(?:products?|platform|features)(?:$|[/-])/i],
-  [60, /(?:^|[/-])(?:solutions|industr(?:y|ies)|use-cases|who-we-serve)(?:$|[/-])/i],
-  [40, /(?:^|[/-])(?:about|company|why-\w+)(?:$|[/-])/i],
+  [100, /(?:^|[/\s-])(?:pricing|plans|prices?|preise|tarifs?|precios)(?:$|[/\s-])/i],
+  [95, /(?:^|[/\s-])(?:customers?|case-stud(?:y|ies)|success-stor(?:y|ies)|customer-stories|clients|testimonials)(?:$|[/\s-])/i],
+  [80, /(?:^|[/\s-])(?:products?|platform|features)(?:$|[/\s-])/i],
+  [60, /(?:^|[/\s-])(?:solutions|industr(?:y|ies)|use-cases|who-we-serve)(?:$|[/\s-])/i],
+  [40, /(?:^|[/\s-])(?:about|company|why-\w+)(?:$|[/\s-])/i],
 ];
 const ASSET = /\.(?:pdf|jpe?g|png|gif|webp|svg|zip|mp4|css|js|xml|json|ico)$/i;
 

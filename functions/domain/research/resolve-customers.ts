@@ -33,7 +33,7 @@ export interface ResolvedCustomer {
 
 export interface ResolveDeps {
   readonly records: RecordStore;
-  readonly reader: Pick<RecordCrudStore, 'get'>;
+  readonly reader: Pick<RecordCrudStore, 'get' | 'patch'>;
   readonly tickers: CompanyTickers;
   readonly tickerMinConfidence: number;
   readonly enterpriseMinEmployees: number;
@@ -55,7 +55,7 @@ export async function loadTickers(tickers: () => CompanyTickers, ctx: ResolveCon
   }
 }
 
-export async function upsertCustomers(deps: Pick<ResolveDeps, 'records'>, ctx: ResolveContext, mentions: readonly CustomerMention[]): Promise<{ mention: CustomerMention; uuid?: string; error?: string }[]> {
+export async function upsertCustomers(deps: Pick<ResolveDeps, 'records' | 'reader'>, ctx: ResolveContext, mentions: readonly CustomerMention[]): Promise<{ mention: CustomerMention; uuid?: string; error?: string }[]> {
   const prepared = mentions.map((mention) => {
     const provenance: FieldProvenance = { source: 'research', url: mention.evidence[0]?.url ?? '', fetched_at: ctx.at, job_id: ctx.jobId };
     const result = prepareCompany({ name: mention.name, ...(mention.domain ? { domain: mention.domain, website: `https://${mention.domain}` } : {}) });
@@ -65,11 +65,27 @@ export async function upsertCustomers(deps: Pick<ResolveDeps, 'records'>, ctx: R
   });
   const writable = prepared.filter((p) => p.record !== undefined);
   const outcomes = writable.length > 0 ? await deps.records.upsertMany(ctx.workspaceId, writable.map((p) => p.record!)) : [];
-  return prepared.map((p) => {
+  const written = prepared.map((p) => {
     if (!p.record) return { mention: p.mention, error: p.error ?? 'not a company name' };
     const outcome = outcomes[writable.indexOf(p)];
-    return outcome?.ok ? { mention: p.mention, uuid: outcome.uuid } : { mention: p.mention, uuid: p.record.uuid, error: outcome && !outcome.ok ? outcome.reason : 'not written' };
+    return outcome?.ok ? { mention: p.mention, uuid: outcome.uuid, provenance: p.record.provenance } : { mention: p.mention, uuid: p.record.uuid, error: outcome && !outcome.ok ? outcome.reason : 'not written' };
   });
+  for (const w of written) if (w.uuid && !w.error && 'provenance' in w && w.provenance) await recordProvenance(deps.reader, ctx.workspaceId, w.uuid, w.provenance);
+  return written.map(({ mention, uuid, error }) => ({ mention, ...(uuid ? { uuid } : {}), ...(error ? { error } : {}) }));
+}
+
+/**
+ * The batch upsert merges fields but not provenance: it is written after, for the fields research
+ * set, without taking over fields another collector recorded first. A lost version race leaves
+ * the other writer's provenance, which is the safer one to keep.
+ */
+async function recordProvenance(reader: ResolveDeps['reader'], workspaceId: string, uuid: string, provenance: Readonly<Record<string, FieldProvenance>>): Promise<void> {
+  const item = await reader.get(workspaceId, 'company', uuid);
+  if (!item) return;
+  const existing = (typeof item.provenance === 'object' && item.provenance !== null ? item.provenance : {}) as Record<string, FieldProvenance>;
+  const added = Object.fromEntries(Object.entries(provenance).filter(([field]) => !existing[field]));
+  if (Object.keys(added).length === 0) return;
+  await reader.patch(workspaceId, 'company', uuid, { set: {}, remove: [], provenance: { ...existing, ...added } }, Number(item.version));
 }
 
 /** What the workspace's record of a customer says about it (enrichment or imports may have filled it). */

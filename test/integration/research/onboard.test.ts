@@ -37,7 +37,7 @@ describe('onboarding research without a chat model', () => {
   let t: TestCloud;
   beforeAll(async () => {
     delete process.env.LLM_MODEL;
-    t = await startTestCloud({ fakes: [...FAKE_PROVIDERS, researchSites] });
+    t = await startTestCloud({ fakes: [researchSites, ...FAKE_PROVIDERS] });
   }, 120_000);
   afterAll(async () => {
     await t?.stop();
@@ -47,6 +47,8 @@ describe('onboarding research without a chat model', () => {
     // Act
     const { jobId, messages, final } = await onboard(t, { company_name: 'Pipewise', website: `pipewise.${SITE_SUFFIX}` });
     // Assess
+    const pages = { read: final.result?.pages_read, failed: final.result?.page_failures };
+    expect(pages.read, JSON.stringify(pages)).toEqual(expect.arrayContaining([`http://pipewise.${SITE_SUFFIX}/pricing`, `http://pipewise.${SITE_SUFFIX}/customers`]));
     expect(final).toMatchObject({
       status: 'completed',
       message: 'Onboarding completed for Pipewise',
@@ -81,7 +83,7 @@ describe('onboarding research without a chat model', () => {
   }, RUN_TIMEOUT_MS);
 
   it('It should complete for a site that is not a SaaS site and say what it could not find', async () => {
-    const { jobId, final } = await onboard(t, { company_name: 'Crumbs', website: `https://crumbs.${SITE_SUFFIX}/` });
+    const { jobId, final } = await onboard(t, { company_name: 'Crumbs', website: `http://crumbs.${SITE_SUFFIX}/` });
     expect(final).toMatchObject({ status: 'completed', result_summary: { customers_discovered: 0, products_found: 0, pricing_tiers_found: 0 } });
     const result = (await t.api(`/v1/research/${jobId}/result`)).body;
     expect(result.not_found.map((m: Message) => m.what)).toEqual(['products', 'pricing_tiers', 'customers']);
@@ -125,7 +127,7 @@ describe('onboarding research with a chat model configured', () => {
     chat = await startChatServer();
     process.env.LLM_MODEL = 'test-model';
     process.env.LLM_API_KEY = 'sk-test-key';
-    t = await startTestCloud({ fakes: [...FAKE_PROVIDERS, researchSites], providerUrls: { llm: chat.url }, allowHosts: [new URL(chat.url).host] });
+    t = await startTestCloud({ fakes: [researchSites, ...FAKE_PROVIDERS], providerUrls: { llm: chat.url }, allowHosts: [new URL(chat.url).host] });
   }, 120_000);
   afterAll(async () => {
     await t?.stop();

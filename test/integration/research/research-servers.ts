@@ -18,7 +18,7 @@ const listen = async (server: Server): Promise<string> => {
 };
 const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
-/** `/` is index.html, `/a/b` is a/b.html; anything else 404. */
+/** Listed before the fake web, whose `*.test` would otherwise take these hosts. `/` is index.html, `/a/b` is a/b.html; anything else 404. */
 export const researchSites: FakeProvider = {
   name: 'research-sites',
   hostnames: [`*.${SITE_SUFFIX}`],
