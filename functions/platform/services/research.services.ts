@@ -20,8 +20,11 @@ export const llm = /* @__PURE__ */ once((): Llm | undefined => {
 
 export const onboardDeps = (caller: { readonly workspaceId: string; readonly jobId: string }): OnboardDeps => {
   const model = llm();
+  // The job worker carries no Chromium (its bundle and memory are sized for imports and exports):
+  // without a renderer the crawl reads every page over plain HTTP.
+  const { renderer: _renderer, ...plainHttp } = crawlDeps(caller);
   return {
-    crawl: crawlDeps(caller),
+    crawl: plainHttp,
     records: recordStore(),
     reader: recordStore(),
     // Called only when matching starts, so a list that is not wired yet fails that task's tickers, not the job.
