@@ -21,6 +21,7 @@ import { healthDocs } from './topology/platform/health-docs.ts';
 import { query } from './topology/query.ts';
 import { realtime } from './topology/realtime.ts';
 import { records } from './topology/records.ts';
+import { research } from './topology/research.ts';
 import { seedCompat } from './topology/seed-compat.ts';
 import { signals } from './topology/signals.ts';
 import type { Topology } from './topology/types.ts';
@@ -31,7 +32,7 @@ export * from './topology/derivations.ts';
 export { CONTROL_KEY_PREFIXES } from './topology/platform/control-table.ts';
 
 /** Every feature, in the order their functions and routes are declared. */
-export const FEATURES = [healthDocs, controlTableFeature, records, query, jobsAndUploads, realtime, accounts, billing, seedCompat, enrichment, apolloCredentials, apolloCollections, lookups, signals] as const;
+export const FEATURES = [healthDocs, controlTableFeature, records, query, jobsAndUploads, realtime, accounts, billing, seedCompat, enrichment, apolloCredentials, apolloCollections, lookups, signals, research] as const;
 
 export const topology: Topology = compose('leadstack', FEATURES);
 

@@ -82,6 +82,14 @@ const configSchema = z.object({
   EDGAR_ARCHIVES_BASE_URL: z.url().optional(),
   /** How far back a first check looks when a monitoring request names no `since`. */
   SIGNALS_DEFAULT_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(3650).default(DEFAULT_SIGNALS_LOOKBACK_DAYS),
+  // ---- onboarding research: a ticker match below this confidence is no match; a customer this
+  // large (employees, from its record) is enterprise without a ticker.
+  RESEARCH_TICKER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.8),
+  RESEARCH_ENTERPRISE_MIN_EMPLOYEES: z.coerce.number().int().min(1).default(1000),
+  // ---- optional chat model (provider `llm`, an OpenAI-compatible chat-completions API; its base
+  // URL is PROVIDER_LLM_BASE_URL). Off unless LLM_MODEL is set. The key is never logged.
+  LLM_MODEL: z.string().min(1).max(200).optional(),
+  LLM_API_KEY: z.string().min(1).optional(),
 });
 
 /** Outbound calls (providers, SSRF allowances, crawler identity) are parsed by their own module. */

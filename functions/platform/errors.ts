@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   ERR_MISSING_FILENAME: 400,
   ERR_FILE_TOO_LARGE: 413,
   ERR_EXPORT_NOT_READY: 409,
+  ERR_RESEARCH_NOT_READY: 409,
   // Export jobs: the export cannot finish within one run's time; narrow the query or lower its limit.
   ERR_EXPORT_TIME_LIMIT: 422,
   ERR_UNAUTHORIZED: 401,

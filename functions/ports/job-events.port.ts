@@ -9,6 +9,9 @@ export type JobEvent =
       /** On a final status: a summary of the result (counters, links) or the error. */
       readonly result?: Readonly<Record<string, unknown>>;
       readonly error?: { readonly code: string; readonly message: string };
+      /** On a final status: a sentence for people, and the few counts a UI shows (the seed's `result_summary`). */
+      readonly message?: string;
+      readonly result_summary?: Readonly<Record<string, unknown>>;
     }
   | {
       readonly type: 'progress';
@@ -22,9 +25,12 @@ export type JobEvent =
       /** A job type's own counters (an Apollo collection's organizations_saved...), and its estimate of the time left. */
       readonly counters?: Readonly<Record<string, number>>;
       readonly eta_seconds?: number;
+      /** A named step of the stage and where it stands; such events are few and never thinned. */
+      readonly task?: string;
+      readonly status?: 'started' | 'completed' | 'failed';
     }
-  | { readonly type: 'stage_start'; readonly job_id: string; readonly stage: string }
-  | { readonly type: 'stage_complete'; readonly job_id: string; readonly stage: string }
+  | { readonly type: 'stage_start'; readonly job_id: string; readonly stage: string; readonly message?: string }
+  | { readonly type: 'stage_complete'; readonly job_id: string; readonly stage: string; readonly message?: string }
   | { readonly type: 'error'; readonly job_id: string; readonly code: string; readonly message: string };
 
 /** Delivers job events to the job's subscribers. Progress events may be throttled; others never are. */

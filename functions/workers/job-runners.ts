@@ -5,6 +5,7 @@ import { enrichWebsitesRunner } from './runners/enrich-websites.runner.ts';
 import { exportCsvFileRunner } from './runners/export-csv-file.runner.ts';
 import { insertCsvFileRunner } from './runners/insert-csv-file.runner.ts';
 import { monitorSignalsRunner } from './runners/monitor-signals.runner.ts';
+import { onboardCompanyRunner } from './runners/onboard-company.runner.ts';
 
 /** One runner per job type; the job worker looks the claimed job's type up here. */
 export const jobRunners: Partial<Record<JobType, JobRunner>> = {
@@ -13,4 +14,5 @@ export const jobRunners: Partial<Record<JobType, JobRunner>> = {
   enrich_websites: enrichWebsitesRunner,
   apollo_collection: apolloCollectionRunner,
   monitor_signals: monitorSignalsRunner,
+  onboard_company: onboardCompanyRunner,
 };

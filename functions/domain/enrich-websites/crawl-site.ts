@@ -33,7 +33,7 @@ const homeCandidates = (target: SiteTarget): string[] =>
  * robots.txt and the SSRF guard, settles redirects, and keeps the headers and cookies that
  * technology detection reads; the rendered DOM then replaces the HTML.
  */
-async function readPage(deps: CrawlDeps, url: string, options: EnrichOptions, counts: { browser: number }): Promise<FetchedPage> {
+export async function readPage(deps: CrawlDeps, url: string, options: EnrichOptions, counts: { browser: number }): Promise<FetchedPage> {
   const respectRobots = options.respect_robots;
   const page = await deps.fetcher.fetchPage(url, { respectRobots });
   const render = options.browser === 'always' || (options.browser === 'auto' && deps.extractor.needsJavaScript(page));
@@ -58,18 +58,28 @@ async function readHome(deps: CrawlDeps, target: SiteTarget, options: EnrichOpti
   throw lastError;
 }
 
+export interface PagesCrawl {
+  readonly pages: readonly FetchedPage[];
+  readonly browserPages: number;
+  readonly pageFailures: readonly { readonly url: string; readonly reason: string }[];
+  readonly homeUrl: string;
+}
+
 /**
- * Reads one company website: its home page, then the few pages most likely to hold contact data,
- * over plain HTTP and in the browser only where the options and the page call for it, and
- * extracts what they say. A failing home page fails the site (SiteFetchError); a failing
- * sub-page is noted and skipped.
+ * The home page, then the pages `pick` chooses from it (up to `options.pages_per_site` in all).
+ * Website enrichment picks contact pages; onboarding research picks product, pricing and customer pages.
  */
-export async function crawlSite(deps: CrawlDeps, target: SiteTarget, options: EnrichOptions): Promise<CrawlResult> {
+export async function crawlPages(
+  deps: CrawlDeps,
+  target: SiteTarget,
+  options: EnrichOptions,
+  pick: (home: FetchedPage, limit: number) => string[] = (home, limit) => deps.extractor.pagesToVisit(home, limit),
+): Promise<PagesCrawl> {
   const counts = { browser: 0 };
   const home = await readHome(deps, target, options, counts);
   const pages: FetchedPage[] = [home];
   const pageFailures: { url: string; reason: string }[] = [];
-  for (const url of deps.extractor.pagesToVisit(home, options.pages_per_site - 1)) {
+  for (const url of pick(home, options.pages_per_site - 1)) {
     try {
       pages.push(await readPage(deps, url, options, counts));
     } catch (error) {
@@ -77,6 +87,17 @@ export async function crawlSite(deps: CrawlDeps, target: SiteTarget, options: En
       pageFailures.push({ url, reason: error.reason });
     }
   }
+  return { pages, browserPages: counts.browser, pageFailures, homeUrl: home.finalUrl };
+}
+
+/**
+ * Reads one company website: its home page, then the few pages most likely to hold contact data,
+ * over plain HTTP and in the browser only where the options and the page call for it, and
+ * extracts what they say. A failing home page fails the site (SiteFetchError); a failing
+ * sub-page is noted and skipped.
+ */
+export async function crawlSite(deps: CrawlDeps, target: SiteTarget, options: EnrichOptions): Promise<CrawlResult> {
+  const { pages, browserPages, pageFailures, homeUrl } = await crawlPages(deps, target, options);
   const findings = deps.extractor.extract(pages, { companyDomain: target.domain, ...(target.country ? { defaultCountry: target.country } : {}) });
-  return { findings, pagesFetched: pages.length, browserPages: counts.browser, pageFailures, homeUrl: home.finalUrl };
+  return { findings, pagesFetched: pages.length, browserPages, pageFailures, homeUrl };
 }

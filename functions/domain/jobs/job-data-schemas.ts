@@ -5,6 +5,7 @@ import { exportJobDataWithAliasesSchema } from './job-data-aliases.ts';
 import { enrichWebsitesDataSchema } from '../enrich-websites/job-data.ts';
 import { apolloCollectionDataSchema } from '../apollo/job-data.ts';
 import { monitorSignalsDataSchema } from '../signals/monitor-job-data.ts';
+import { onboardCompanyDataSchema } from '../research/onboard-job-data.ts';
 import type { JobType } from './job.ts';
 
 /**
@@ -32,6 +33,7 @@ export const jobDataSchemas = {
   enrich_websites: enrichWebsitesDataSchema,
   apollo_collection: apolloCollectionDataSchema,
   monitor_signals: monitorSignalsDataSchema,
+  onboard_company: onboardCompanyDataSchema,
 } as const satisfies Record<JobType, z.ZodType>;
 
 export type InsertCsvFileData = z.output<typeof insertCsvFileDataSchema>;

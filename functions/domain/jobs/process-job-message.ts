@@ -199,8 +199,10 @@ async function runClaimed(deps: JobWorkerDeps, delivery: JobDelivery, job: Job, 
     // The run that finished counts as an attempt, and no step is still under way.
     const patch = { result: outcome.result, progress: 1, finishedAt: at, attempts: job.attempts + 1, currentStep: COMPLETED_STEP };
     const done = await settle({ to: 'completed', clear: ['error'], patch });
-    if (done) await publish(deps, workspaceId, { type: 'status', job_id: id, status: 'completed', result: outcome.result });
-    else deps.log.warn('A completed run no longer held its job (stopped meanwhile?)', { jobId: id });
+    if (done) {
+      const extra = { ...(outcome.message ? { message: outcome.message } : {}), ...(outcome.summary ? { result_summary: outcome.summary } : {}) };
+      await publish(deps, workspaceId, { type: 'status', job_id: id, status: 'completed', result: outcome.result, ...extra });
+    } else deps.log.warn('A completed run no longer held its job (stopped meanwhile?)', { jobId: id });
     return;
   }
   if (outcome.outcome === 'continue') {

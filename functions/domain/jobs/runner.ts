@@ -16,7 +16,13 @@ export interface JobRunContext {
  * worker re-queues the job and the next run resumes from the checkpoint.
  */
 export type JobRunOutcome =
-  | { readonly outcome: 'completed'; readonly result: Readonly<Record<string, unknown>> }
+  | {
+      readonly outcome: 'completed';
+      readonly result: Readonly<Record<string, unknown>>;
+      /** Sent with the final status event beside the result: a sentence and the headline counts. */
+      readonly message?: string;
+      readonly summary?: Readonly<Record<string, unknown>>;
+    }
   | { readonly outcome: 'continue' }
   | { readonly outcome: 'stopped' };
 

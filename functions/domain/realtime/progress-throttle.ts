@@ -25,7 +25,8 @@ export class ProgressThrottle {
   /** The events to send now, in order. */
   admit(event: JobEvent, now: number): JobEvent[] {
     const state = this.#stateOf(event.job_id);
-    if (event.type === 'progress') {
+    // A task's start or end is one of a handful per job: it passes like a stage event.
+    if (event.type === 'progress' && event.task === undefined) {
       if (now - state.lastSentAt >= MIN_INTERVAL_MS) {
         state.lastSentAt = now;
         delete state.held;

@@ -14,6 +14,7 @@ import { apolloCredentialsContracts } from './apollo-credentials.contract.ts';
 import { collectionsContracts } from './collections.contract.ts';
 import { lookupsContracts } from './lookups.contract.ts';
 import { signalsContracts } from './signals.contract.ts';
+import { researchContracts } from './research.contract.ts';
 
 /**
  * Every route's contract, one file per area (`<area>.contract.ts`). The OpenAPI document is
@@ -37,4 +38,5 @@ export const routeContracts: readonly RouteContract[] = [
   ...collectionsContracts,
   ...lookupsContracts,
   ...signalsContracts,
+  ...researchContracts,
 ];

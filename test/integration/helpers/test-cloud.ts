@@ -18,9 +18,9 @@ export interface TestCloud {
   stop(): Promise<void>;
 }
 
-/** An ephemeral local cloud on random ports, with two workspaces: A (the dev one) and B. */
-export async function startTestCloud(options: Pick<LocalCloudOptions, 'providerUrls' | 'allowHosts'> = {}): Promise<TestCloud> {
-  const cloud = await startLocalCloud({ ...options, ephemeral: true, quiet: true, ports: { http: 0, ws: 0, dynamodb: 0, sqs: 0, s3: 0, search: 0, mail: 0 } });
+/** An ephemeral local cloud on random ports, with two workspaces: A (the dev one) and B; `extra` adds test-only fakes and servers. */
+export async function startTestCloud(extra: Pick<LocalCloudOptions, 'fakes' | 'providerUrls' | 'allowHosts'> = {}): Promise<TestCloud> {
+  const cloud = await startLocalCloud({ ephemeral: true, quiet: true, ports: { http: 0, ws: 0, dynamodb: 0, sqs: 0, s3: 0, search: 0, mail: 0 }, ...extra });
   const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: cloud.endpoints.dynamodb, region: REGION, credentials: LOCAL_CREDENTIALS }));
   const apiKeys = new DynamoApiKeyStore(documents, cloud.resources.tables.control);
   const a = (await ensureDevWorkspace(cloud)).apiKey;

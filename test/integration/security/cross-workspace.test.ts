@@ -20,6 +20,7 @@ interface AIds {
   readonly companyUuid2: string;
   readonly contactUuid2: string;
   readonly jobId: string;
+  readonly researchJobId: string;
   readonly uploadKey: string;
   readonly apiKeyId: string;
   readonly userId: string;
@@ -108,6 +109,10 @@ const CASES: Readonly<Record<string, Case>> = {
   // A's task id (its job) is no task of B's: 404 naming it.
   'POST /v1/collections/records': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', errorPath: 'task_ids[0]', body: (ids) => ({ task_ids: [ids.jobId] }) },
   'GET /v1/jobs/{id}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/jobs/${ids.jobId}` },
+  // B's own onboarding job of a site nobody can resolve; A's research job is 404 to B.
+  'POST /v1/research/onboard': { kind: 'scoped', status: 201, body: () => ({ company_name: 'B research', website: 'no-such-site.invalid' }) },
+  'GET /v1/research/{id}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/research/${ids.researchJobId}` },
+  'GET /v1/research/{id}/result': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/research/${ids.researchJobId}/result` },
   'POST /v1/jobs/{id}/stop': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/jobs/${ids.jobId}/stop`, body: () => ({}) },
   'POST /v1/jobs/{id}/retry': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/jobs/${ids.jobId}/retry`, body: () => ({}) },
   'POST /v1/jobs/{id}/pause': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/jobs/${ids.jobId}/pause`, body: () => ({}) },
@@ -154,9 +159,10 @@ async function seedWorkspaceA(): Promise<AIds> {
   const contact2 = await t.api('/v1/contacts/batch-upsert', { body: [{ first_name: 'Bob', last_name: MARKER, email: `bob@${MARKER}.com` }] });
   const upload = await t.api('/v1/uploads', { body: { filename: 'a-people.csv', size: 10 } });
   const job = await t.api('/v1/jobs', { body: { job_type: 'export_csv_file', job_data: { entity: 'company', query: { limit: 1 } }, retry_count: 1 } });
+  const research = await t.api('/v1/research/onboard', { body: { company_name: `Research ${MARKER}`, website: 'no-such-site.invalid' } });
   const key = await t.api('/v1/api-keys', { key: admin.access, body: { name: `key ${MARKER}` } });
   const user = await t.api('/v1/users', { key: admin.access, body: { email: `${MARKER}@example.com`, name: `User ${MARKER}`, password: 'A-user-passw0rd' } });
-  for (const [what, res, status] of [['company', company, 200], ['company 2', company2, 200], ['contact', contact, 200], ['contact 2', contact2, 200], ['upload', upload, 201], ['job', job, 201], ['key', key, 201], ['user', user, 201]] as const) {
+  for (const [what, res, status] of [['company', company, 200], ['company 2', company2, 200], ['contact', contact, 200], ['contact 2', contact2, 200], ['upload', upload, 201], ['job', job, 201], ['research', research, 201], ['key', key, 201], ['user', user, 201]] as const) {
     if (res.status !== status) throw new Error(`seeding A's ${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
   }
   await eventually(async () => (await t.api('/v1/companies/count', { body: {} })).body.count >= 1, 'A company indexed');
@@ -167,6 +173,7 @@ async function seedWorkspaceA(): Promise<AIds> {
     companyUuid2: company2.body.company_uuids[0],
     contactUuid2: contact2.body.contact_uuids[0],
     jobId: job.body.job.id,
+    researchJobId: research.body.job_id,
     uploadKey: upload.body.s3_key ?? upload.body.key,
     apiKeyId: key.body.api_key.id,
     userId: user.body.user.id,

@@ -37,4 +37,13 @@ describe('ProgressThrottle', () => {
     expect(error).toHaveLength(1);
     expect(final).toEqual([{ type: 'status', job_id: 'j', status: 'completed' }]);
   });
+
+  it('It should pass every task start and end, releasing the held progress before it', () => {
+    const throttle = new ProgressThrottle();
+    const task = (n: number, status: 'started' | 'completed'): JobEvent => ({ type: 'progress', job_id: 'j', stage: 'research', task: `t${n}`, status, completed: n, total: 10, failed: 0, progress: n / 10 });
+    expect(throttle.admit(progress('j', 1), 0)).toHaveLength(1);
+    expect(throttle.admit(progress('j', 2), 1)).toHaveLength(0);
+    expect(throttle.admit(task(1, 'started'), 2)).toEqual([progress('j', 2), task(1, 'started')]);
+    expect(throttle.admit(task(1, 'completed'), 3)).toEqual([task(1, 'completed')]);
+  });
 });
