@@ -105,6 +105,8 @@ const startEventSources = async (
 };
 
 const APOLLO_CREDENTIALS_KEY_FILE = 'apollo-credentials-key';
+/** Who SEC (or the fake EDGAR) is told calls it when the developer named nobody. */
+const LOCAL_EDGAR_CONTACT = 'developer@leadstack.localhost';
 
 const boot = async (options: ResolvedOptions, log: CloudLog, shutdown: Shutdown): Promise<LocalCloud> => {
   const { topology } = options;
@@ -143,6 +145,8 @@ const boot = async (options: ResolvedOptions, log: CloudLog, shutdown: Shutdown)
     // Provider base URLs and the outbound allow list point handlers at the fakes.
     ...fakes.env,
     ...razorpayEnv(process.env),
+    // SEC's fair access asks every client for a contact in its User-Agent; the fake EDGAR enforces it.
+    EDGAR_CONTACT_EMAIL: process.env.EDGAR_CONTACT_EMAIL ?? LOCAL_EDGAR_CONTACT,
     // The stack's generated Apollo credentials key; on AWS only functions with `secrets: ['apolloCredentials']` get it.
     [envNames.secret('apolloCredentials')]: await ensureLocalSecret(options.dataDir, APOLLO_CREDENTIALS_KEY_FILE),
   };
