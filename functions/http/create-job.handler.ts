@@ -2,7 +2,11 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { withDownloadCharge } from '../domain/accounts/download-limit.ts';
 import { checkCollectionRequest } from '../domain/apollo/collection-request.ts';
 import { checkEnrichTargets } from '../domain/enrich-websites/check-targets.ts';
+import { contactExportJobRequest, contactExportRequestSchema, formPathOfExportError } from '../domain/exports/contact-export-request.ts';
 import { exportRowsNow } from '../domain/exports/export-charge.ts';
+import { exportFilename } from '../domain/exports/export-file.ts';
+import type { ExportFormat } from '../domain/exports/export-format.ts';
+import type { Entity } from '../domain/records/fields.ts';
 import type { CreateJobRequest } from '../domain/jobs/job-requests.ts';
 import { JOB_TYPES } from '../domain/jobs/job.ts';
 import { createJob } from '../domain/jobs/job-commands.ts';
@@ -46,15 +50,32 @@ async function rowsToCharge(workspaceId: string, request: CreateJobRequest): Pro
   return exportRowsNow(recordSearch(), workspaceId, request.job_data);
 }
 
-export const handler = httpHandler({ authorized: true, json: 'required', idempotency: idempotencyMiddleware() }, async ({ event, workspaceId, principal, body }) => {
+/** Runs a check of the job built from the export form, naming the form's fields in its errors. */
+function inFormTerms<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    throw new AppError(error.code, error.message, error.details.map((d) => ({ ...d, path: formPathOfExportError(d.path) })));
+  }
+}
+
+/** `POST /v1/contacts/export`: Appointment360's export of chosen contacts, as the export job it is. */
+const CONTACT_EXPORT_ROUTE = 'POST /v1/contacts/export';
+
+export const handler = httpHandler({ authorized: true, json: 'required', idempotency: idempotencyMiddleware() }, async ({ event, workspaceId, principal, body: sent }) => {
+  const contactExport = event.routeKey === CONTACT_EXPORT_ROUTE;
+  const body = contactExport ? contactExportJobRequest(parseInput(contactExportRequestSchema, sent)) : sent;
   requireJobType(body);
   requireOwnBucket(body, config().UPLOADS_BUCKET_NAME);
-  const request = parseInput(createJobRequestSchema, body, 'job');
+  const request = contactExport ? inFormTerms(() => parseInput(createJobRequestSchema, body, 'job')) : parseInput(createJobRequestSchema, body, 'job');
   if (request.job_type === 'enrich_websites') await checkEnrichTargets(recordSearch(), workspaceId, request.job_data);
   if (request.job_type === 'apollo_collection') checkCollectionRequest(request.job_data, apolloUrlHosts(), 'job_data.');
   const rows = await rowsToCharge(workspaceId, request);
   const job = await withDownloadCharge(downloadDeps(), principal, rows, (charge) =>
     createJob({ jobs: jobStore(), queue: jobQueue() }, workspaceId, request, callerOf(event), request.job_type === 'export_csv_file' ? charge : undefined),
   );
-  return successResponse({ job: renderJob(job) }, 201);
+  if (!contactExport) return successResponse({ job: renderJob(job) }, 201);
+  const { format, entity } = request.job_data as { format: ExportFormat; entity: Entity };
+  return successResponse({ job: renderJob(job), filename: exportFilename(entity, format, job.id, undefined), download: `/v1/jobs/${job.id}/download` }, 201);
 });

@@ -77,6 +77,8 @@ export const jobsAndUploads = defineFeature({
     { method: 'POST', path: '/v1/uploads/multipart/abort', fn: 'multipartUploadAbort', authorized: true },
     { method: 'GET', path: '/v1/jobs/{id}/download', fn: 'jobDownload', authorized: true },
     { method: 'POST', path: '/v1/jobs', fn: 'createJob', authorized: true },
+    // Appointment360's export of chosen contacts: an export job like any other.
+    { method: 'POST', path: '/v1/contacts/export', fn: 'createJob', authorized: true },
     { method: 'GET', path: '/v1/jobs', fn: 'listJobs', authorized: true },
     { method: 'GET', path: '/v1/jobs/{id}', fn: 'getJob', authorized: true },
     { method: 'POST', path: '/v1/jobs/{id}/stop', fn: 'jobAction', authorized: true },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contactExportRequestSchema } from '../../domain/exports/contact-export-request.ts';
 import { JOB_TRANSITIONS, MAX_JOB_RETRY_COUNT } from '../../domain/jobs/job.ts';
 import { createJobRequestSchema, jobParamsSchema, listJobsQuerySchema, MAX_JOB_PAGE_SIZE } from '../../domain/jobs/job-requests.ts';
 import { jobViewSchema } from '../../domain/jobs/job-view.ts';
@@ -51,6 +52,23 @@ export const jobsContracts = defineContracts([
       400: { description: 'ERR_MISSING_JOB_TYPE, or ERR_VALIDATION naming the field (an unknown job_type names `job_type`)' },
       403: { description: 'ERR_FORBIDDEN: job_data.s3_key is not an upload of this workspace; ERR_DOWNLOAD_LIMIT_EXCEEDED: the export does not fit in your download limit' },
       503: { description: 'ERR_UNAVAILABLE: the job was created but could not be queued (it is stopped; retry it)' },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/contacts/export',
+    summary: 'Export chosen contacts (Appointment360\'s export) as an export job',
+    description:
+      'The contacts named by `contact_ids` (uuids of this workspace; others match nothing), with `fields` as the columns, to XLSX unless `format` says csv. ' +
+      'It is an `export_csv_file` job like any other: charged against the download limit, followed on `GET /v1/jobs/{id}`, downloaded from `download` once completed.',
+    tag: TAG,
+    body: contactExportRequestSchema,
+    headers: idempotencyHeadersSchema,
+    responses: {
+      201: { description: 'The export job, in_queue, with the file name it will have and where to download it', body: successBody({ job: jobViewSchema, filename: z.string(), download: z.string() }) },
+      409: { description: IDEMPOTENCY_CONFLICT },
+      400: { description: 'ERR_VALIDATION naming the field (`contact_ids[i]` not a uuid, an unknown column in `fields`)' },
+      403: { description: 'ERR_DOWNLOAD_LIMIT_EXCEEDED: the export does not fit in your download limit' },
     },
   },
   {

@@ -6,6 +6,8 @@ import { DynamoJobStore } from '../../../functions/adapters/dynamodb/jobs.dynamo
 import { waitForJob } from '../imports/import-helpers.ts';
 
 let t: TestCloud;
+/** Workspace A's contacts' uuids, in CONTACTS order. */
+let uuids: string[];
 
 /** Contacts of workspace A: some in France (exported), one hostile, one outside the filter. */
 const CONTACTS = [
@@ -22,6 +24,7 @@ beforeAll(async () => {
   const a = await t.api('/v1/contacts/batch-upsert', { body: CONTACTS });
   const b = await t.api('/v1/contacts/batch-upsert', { key: t.keys.b, body: [{ first_name: 'Bea', last_name: 'Other', email: 'bea@b.io', country: 'France' }] });
   if (a.status !== 200 || b.status !== 200) throw new Error(`upsert answered ${a.status}/${b.status}: ${JSON.stringify(a.body)}`);
+  uuids = a.body.contact_uuids;
   await eventually(async () => {
     const [countA, countB] = await Promise.all([t.api('/v1/contacts/count', { body: {} }), t.api('/v1/contacts/count', { key: t.keys.b, body: {} })]);
     return countA.body.count === CONTACTS.length && countB.body.count === 1 ? true : undefined;
@@ -87,6 +90,32 @@ describe('export_csv_file through the local cloud', () => {
       ['bob@acme.io', 'Bob', 'Stone, Jr', 'Says "hi" twice'],
       ['eve@evil.io', 'Eve', 'Hacker', '\'=HYPERLINK("http://evil.io","click")', undefined, "'+33 1 23 45 67 89"],
     ]);
+  });
+
+  it('It should export the contacts Appointment360 names by id, with its field names, to XLSX', async () => {
+    // Act
+    const created = await t.api('/v1/contacts/export', { body: { contact_ids: [uuids[0], uuids[3]], fields: ['first_name', 'email', 'company', 'country'] } });
+    const job = await waitForJob(t, created.body.job.id);
+    const { file } = await download(created.body.job.id);
+    // Assess
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ success: true, download: `/v1/jobs/${created.body.job.id}/download` });
+    expect(created.body.filename).toMatch(/^contacts-[0-9a-f]{8}\.xlsx$/);
+    expect(job.result).toMatchObject({ format: 'xlsx', rows: 2 });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await file.arrayBuffer());
+    const [header, ...rows] = book.worksheets[0]!.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
+    expect(header).toEqual(['first_name', 'email', 'company_name', 'country']);
+    expect(rows.map((row) => row[1]).sort()).toEqual(['ann@acme.io', 'zed@acme.io']);
+  });
+
+  it('It should refuse an export form whose ids are not uuids or whose fields are unknown, naming the form\'s field', async () => {
+    const ids = await t.api('/v1/contacts/export', { body: { contact_ids: [1, 2], fields: ['email'] } });
+    const fields = await t.api('/v1/contacts/export', { body: { contact_ids: [uuids[0]], fields: ['email', 'shoe_size'] } });
+    expect(ids.status).toBe(400);
+    expect(ids.body.error.details.map((d: { path: string }) => d.path)).toEqual(['contact_ids[0]', 'contact_ids[1]']);
+    expect(fields.status).toBe(400);
+    expect(fields.body.error.details.map((d: { path: string }) => d.path)).toEqual(['fields[1]']);
   });
 
   it('It should cut the export at query.limit and say it was capped', async () => {

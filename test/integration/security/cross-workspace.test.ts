@@ -101,6 +101,8 @@ const CASES: Readonly<Record<string, Case>> = {
   'POST /v1/uploads/multipart/complete': { kind: 'denied', status: 403, error: 'ERR_FORBIDDEN', body: (ids) => ({ ...multipart(ids), parts: [{ part_number: 1, etag: 'x' }] }) },
   'POST /v1/uploads/multipart/abort': { kind: 'denied', status: 403, error: 'ERR_FORBIDDEN', body: multipart },
   'GET /v1/jobs/{id}/download': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/jobs/${ids.jobId}/download` },
+  // B names A's contact: its export is scoped to B's records and writes none of A's.
+  'POST /v1/contacts/export': { kind: 'scoped', status: 201, body: (ids) => ({ contact_ids: [ids.contactUuid2], fields: ['first_name'] }) },
   'POST /v1/jobs': { kind: 'denied', status: 403, error: 'ERR_FORBIDDEN', body: (ids) => ({ job_type: 'insert_csv_file', job_data: { s3_key: ids.uploadKey } }) },
   'GET /v1/jobs': { kind: 'scoped', status: 200 },
   'POST /v1/collections/apollo': { kind: 'scoped', status: 201, body: () => ({ apollo_url: 'https://app.apollo.io/#/companies?organizationLocations[]=Ohio', task_name: 'b task' }) },
