@@ -148,7 +148,8 @@ export class RocketReachPeopleData implements PeopleDataProvider {
   async lookupProfileCompany(params: PersonLookupParams, call: ProviderCall): Promise<{ person: PersonProfile; company?: CompanyProfile }> {
     const raw = await this.call('profile_company_lookup', `/api/v2/profile-company/lookup${queryString(personQuery(params))}`, call);
     const body = isObject(raw) ? raw : {};
-    const person = this.person(body.profile ?? body.person, 'profile_company_lookup');
+    // The profile comes either nested (`profile`) or as the body itself with `company` beside its fields.
+    const person = this.person(body.profile ?? body.person ?? body, 'profile_company_lookup');
     const company = companyOf(body.company);
     return company ? { person, company } : { person };
   }
