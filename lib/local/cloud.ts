@@ -27,6 +27,7 @@ import { createInvoker } from './invoke.ts';
 import type { Invoker } from './invoke.ts';
 import { startFakes } from './fakes/start-fakes.ts';
 import { razorpayEnv } from './fakes/razorpay/razorpay-env.ts';
+import { rocketReachEnv } from './fakes/rocketreach/rocketreach-env.ts';
 import { createLog } from './log.ts';
 import type { CloudLog } from './log.ts';
 import { REPO_ROOT, resolveOptions } from './options.ts';
@@ -143,6 +144,7 @@ const boot = async (options: ResolvedOptions, log: CloudLog, shutdown: Shutdown)
     // Provider base URLs and the outbound allow list point handlers at the fakes.
     ...fakes.env,
     ...razorpayEnv(process.env),
+    ...rocketReachEnv(fakes.fakes, process.env),
     // The stack's generated Apollo credentials key; on AWS only functions with `secrets: ['apolloCredentials']` get it.
     [envNames.secret('apolloCredentials')]: await ensureLocalSecret(options.dataDir, APOLLO_CREDENTIALS_KEY_FILE),
   };

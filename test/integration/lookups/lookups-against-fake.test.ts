@@ -45,6 +45,14 @@ afterAll(async () => {
 });
 
 describe('RocketReach lookups against the fake RocketReach', () => {
+  it('It should give a workspace that set no key the fake\'s key by default (the local cloud runs the fake)', async () => {
+    const account = await t.api('/v1/lookups/account', { key: t.keys.b });
+
+    expect(t.cloud.env.ROCKETREACH_DEFAULT_API_KEY).toBe(FAKE_ROCKETREACH_API_KEY);
+    expect(account.status).toBe(200);
+    expect(account.body.account).toMatchObject({ plan: 'Ultimate' });
+  });
+
   it('It should accept the fake key through the key route and answer the fake account', async () => {
     const rotated = await t.api('/v1/lookups/account/key', { body: { api_key: FAKE_ROCKETREACH_API_KEY } });
     const account = await t.api('/v1/lookups/account');
