@@ -23,10 +23,14 @@ const dataset = rocketReachDataset(`${DEFAULT_FAKE_SEED}:rocketreach`);
 /** The first chargeable people of the fake's ground truth that answer at once, and after polls. */
 const pick = (wanted: (person: FakePerson) => boolean, skip: readonly FakePerson[] = []): FakePerson =>
   dataset.people().find((person) => person.chargeable && person.profile.emails.length > 0 && wanted(person) && !skip.some((other) => other.employer.id === person.employer.id))!;
-const quick = pick((person) => person.pollsToComplete === 0);
-const slow = pick((person) => person.pollsToComplete >= 2, [quick]);
-const third = pick((person) => person.pollsToComplete === 0, [quick, slow]);
-const fourth = pick((person) => person.pollsToComplete === 0, [quick, slow, third]);
+/** The person the README's example looks up (index 2 of the default seed: Samuel Sato at Vector Software Group). */
+const readmePerson = dataset.person(2);
+const quick = pick((person) => person.pollsToComplete === 0, [readmePerson]);
+const slow = pick((person) => person.pollsToComplete >= 2, [readmePerson, quick]);
+const third = pick((person) => person.pollsToComplete === 0, [readmePerson, quick, slow]);
+const fourth = pick((person) => person.pollsToComplete === 0, [readmePerson, quick, slow, third]);
+/** Lookup credits the fake had spent before workspace A's own calls. */
+let baseline = 0;
 
 const fake = async (path: string, body?: unknown): Promise<any> => {
   const response = await fetch(`${fakeUrl}/__fake/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -45,12 +49,18 @@ afterAll(async () => {
 });
 
 describe('RocketReach lookups against the fake RocketReach', () => {
-  it('It should give a workspace that set no key the fake\'s key by default (the local cloud runs the fake)', async () => {
-    const account = await t.api('/v1/lookups/account', { key: t.keys.b });
+  it('It should run the README example with the fake\'s default key, for a workspace that set no key of its own', async () => {
+    const answer = await t.api('/v1/lookups/person?name=Samuel%20Sato&current_employer=Vector%20Software%20Group', { key: t.keys.b });
+    const usage = await t.api('/v1/lookups/usage', { key: t.keys.b });
+    baseline = (await fake('usage')).lookupCreditsUsed;
 
     expect(t.cloud.env.ROCKETREACH_DEFAULT_API_KEY).toBe(FAKE_ROCKETREACH_API_KEY);
-    expect(account.status).toBe(200);
-    expect(account.body.account).toMatchObject({ plan: 'Ultimate' });
+    expect([readmePerson.profile.name, readmePerson.profile.current_employer]).toEqual(['Samuel Sato', 'Vector Software Group']);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ status: 'complete', cached: false, credits: 1, lookup_id: String(readmePerson.profile.id) });
+    expect(answer.body.person.emails.map((email: { email: string }) => email.email)).toEqual(readmePerson.profile.emails.map((email) => email.email));
+    expect(usage.body.usage.credits).toMatchObject({ total: 1, by_operation: { person_lookup: 1 } });
+    expect(baseline).toBe(1);
   });
 
   it('It should accept the fake key through the key route and answer the fake account', async () => {
@@ -59,7 +69,7 @@ describe('RocketReach lookups against the fake RocketReach', () => {
 
     expect(rotated.status).toBe(200);
     expect(account.status).toBe(200);
-    expect(account.body.account).toMatchObject({ plan: 'Ultimate', credits_used: 0, credits_remaining: 10_000 });
+    expect(account.body.account).toMatchObject({ plan: 'Ultimate', credits_used: baseline, credits_remaining: 10_000 - baseline });
   });
 
   it('It should look up a person that completes at once, and answer the repeat from the cache for no second credit', async () => {
@@ -72,7 +82,7 @@ describe('RocketReach lookups against the fake RocketReach', () => {
     expect(first.body.person.emails.map((email: { email: string }) => email.email)).toEqual(quick.profile.emails.map((email) => email.email));
     expect(first.body.stored.contact_uuid).toEqual(expect.any(String));
     expect(again.body).toMatchObject({ cached: true, credits: 0, lookup_id: String(quick.profile.id) });
-    expect(usage.lookupCreditsUsed).toBe(1);
+    expect(usage.lookupCreditsUsed).toBe(baseline + 1);
   });
 
   it('It should poll a lookup that the fake completes only after a few status checks', async () => {
@@ -122,7 +132,7 @@ describe('RocketReach lookups against the fake RocketReach', () => {
 
     expect(usage.status).toBe(200);
     expect(usage.body.usage.credits.by_operation).toMatchObject({ person_lookup: 2, company_lookup: 1, profile_company_lookup: 1 });
-    expect(account.lookupCreditsUsed).toBe(3);
+    expect(account.lookupCreditsUsed).toBe(baseline + 3);
   });
 
   it('It should wait out the fake\'s per-minute 429 + Retry-After and then answer, with no 429 surfacing', async () => {
