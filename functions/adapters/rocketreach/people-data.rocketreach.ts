@@ -38,8 +38,15 @@ const queryString = (query: Query): string => {
 };
 
 const list = (value: string | undefined): string[] | undefined => (value === undefined ? undefined : [value]);
-const range = (min: number | undefined, max: number | undefined): string[] | undefined =>
-  min === undefined && max === undefined ? undefined : [`${min ?? ''}-${max ?? ''}`];
+/**
+ * A range facet in the provider's spellings: `100-500`, `100+` when only the floor is given,
+ * `0-500` when only the ceiling is (a half-open `100-` or `-500` is refused as "not a range").
+ */
+const range = (min: number | undefined, max: number | undefined): string[] | undefined => {
+  if (min === undefined && max === undefined) return undefined;
+  if (max === undefined) return [`${min}+`];
+  return [`${min ?? 0}-${max}`];
+};
 const compact = (value: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 
 function parseJson(response: OutboundResponse): unknown {

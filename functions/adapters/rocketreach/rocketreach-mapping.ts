@@ -92,7 +92,8 @@ export function companyOf(raw: unknown): CompanyProfile | undefined {
     name: text(raw.name),
     domain: text(raw.domain) ?? text(raw.email_domain),
     linkedinUrl: text(raw.linkedin_url),
-    industry: text(raw.industry),
+    // Search hits name the industry `industry_str`; lookups, `industry`.
+    industry: text(raw.industry) ?? text(raw.industry_str),
     employees: num(raw.num_employees) ?? num(raw.employees),
     revenue: num(raw.revenue),
     foundedYear: founded === undefined ? undefined : Math.trunc(founded),
