@@ -118,6 +118,17 @@ describe('RocketReach lookups against the fake RocketReach', () => {
     expect(answer.body.companies.map((company: { id: string }) => company.id)).toContain(String(quick.employer.id));
   });
 
+  it('It should search companies by a floor-only employee range and a founding-year window, in ranges the fake accepts', async () => {
+    const answer = await t.api('/v1/lookups/company/search', { body: { employees_min: 1_000, founded_after: 1990, founded_before: 2005, size: 25 } });
+    const expected = dataset.companies().filter((company) => company.num_employees >= 1_000 && company.year_founded >= 1990 && company.year_founded <= 2005);
+
+    expect(answer.status).toBe(200);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(answer.body.total).toBe(expected.length);
+    expect(answer.body.companies.map((company: { id: string }) => company.id)).toEqual(expected.slice(0, 25).map((company) => String(company.id)));
+    expect(answer.body.companies[0].industry).toEqual(expect.any(String));
+  });
+
   it('It should look up a person and their company in one call', async () => {
     const answer = await t.api(`/v1/lookups/profile-company?${personQuery(third)}`);
 
