@@ -146,6 +146,17 @@ describe('RocketReach lookups against the fake RocketReach', () => {
     expect(account.lookupCreditsUsed).toBe(baseline + 3);
   });
 
+  it('It should pass on RocketReach\'s refusal of a name without current_employer as a 400 that names the rule, spending nothing', async () => {
+    const before = await fake('usage');
+    const answer = await t.api(`/v1/lookups/person?name=${encodeURIComponent(fourth.profile.name)}`);
+    const after = await fake('usage');
+
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('ERR_VALIDATION');
+    expect(answer.body.error.message).toContain('current_employer');
+    expect(after.lookupCreditsUsed).toBe(before.lookupCreditsUsed);
+  });
+
   it('It should wait out the fake\'s per-minute 429 + Retry-After and then answer, with no 429 surfacing', async () => {
     // The fake's windows are clock minutes and our in-call wait is bounded (RATE_LIMIT_MAX_WAIT_MS),
     // so the window is filled just before a minute ends: its Retry-After then fits the wait.
