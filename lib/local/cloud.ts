@@ -27,6 +27,7 @@ import { createInvoker } from './invoke.ts';
 import type { Invoker } from './invoke.ts';
 import { startFakes } from './fakes/start-fakes.ts';
 import { razorpayEnv } from './fakes/razorpay/razorpay-env.ts';
+import { rocketReachEnv } from './fakes/rocketreach/rocketreach-env.ts';
 import { createLog } from './log.ts';
 import type { CloudLog } from './log.ts';
 import { REPO_ROOT, resolveOptions } from './options.ts';
@@ -147,6 +148,7 @@ const boot = async (options: ResolvedOptions, log: CloudLog, shutdown: Shutdown)
     ...razorpayEnv(process.env),
     // SEC's fair access asks every client for a contact in its User-Agent; the fake EDGAR enforces it.
     EDGAR_CONTACT_EMAIL: process.env.EDGAR_CONTACT_EMAIL ?? LOCAL_EDGAR_CONTACT,
+    ...rocketReachEnv(fakes.fakes, process.env),
     // The stack's generated Apollo credentials key; on AWS only functions with `secrets: ['apolloCredentials']` get it.
     [envNames.secret('apolloCredentials')]: await ensureLocalSecret(options.dataDir, APOLLO_CREDENTIALS_KEY_FILE),
   };

@@ -38,8 +38,15 @@ const queryString = (query: Query): string => {
 };
 
 const list = (value: string | undefined): string[] | undefined => (value === undefined ? undefined : [value]);
-const range = (min: number | undefined, max: number | undefined): string[] | undefined =>
-  min === undefined && max === undefined ? undefined : [`${min ?? ''}-${max ?? ''}`];
+/**
+ * A range facet in the provider's spellings: `100-500`, `100+` when only the floor is given,
+ * `0-500` when only the ceiling is (a half-open `100-` or `-500` is refused as "not a range").
+ */
+const range = (min: number | undefined, max: number | undefined): string[] | undefined => {
+  if (min === undefined && max === undefined) return undefined;
+  if (max === undefined) return [`${min}+`];
+  return [`${min ?? 0}-${max}`];
+};
 const compact = (value: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 
 function parseJson(response: OutboundResponse): unknown {
@@ -148,7 +155,8 @@ export class RocketReachPeopleData implements PeopleDataProvider {
   async lookupProfileCompany(params: PersonLookupParams, call: ProviderCall): Promise<{ person: PersonProfile; company?: CompanyProfile }> {
     const raw = await this.call('profile_company_lookup', `/api/v2/profile-company/lookup${queryString(personQuery(params))}`, call);
     const body = isObject(raw) ? raw : {};
-    const person = this.person(body.profile ?? body.person, 'profile_company_lookup');
+    // The profile comes either nested (`profile`) or as the body itself with `company` beside its fields.
+    const person = this.person(body.profile ?? body.person ?? body, 'profile_company_lookup');
     const company = companyOf(body.company);
     return company ? { person, company } : { person };
   }

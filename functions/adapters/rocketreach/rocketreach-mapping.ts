@@ -92,7 +92,8 @@ export function companyOf(raw: unknown): CompanyProfile | undefined {
     name: text(raw.name),
     domain: text(raw.domain) ?? text(raw.email_domain),
     linkedinUrl: text(raw.linkedin_url),
-    industry: text(raw.industry),
+    // Search hits name the industry `industry_str`; lookups, `industry`.
+    industry: text(raw.industry) ?? text(raw.industry_str),
     employees: num(raw.num_employees) ?? num(raw.employees),
     revenue: num(raw.revenue),
     foundedYear: founded === undefined ? undefined : Math.trunc(founded),
@@ -105,11 +106,18 @@ export function companyOf(raw: unknown): CompanyProfile | undefined {
   });
 }
 
+/**
+ * The lookup entry of the account's `credit_usage` list (one entry per credit type: lookup,
+ * company, ...): person lookups, which is what the ledger and the low-credit alert count.
+ */
+const lookupCreditsOf = (value: unknown): Json | undefined =>
+  (Array.isArray(value) ? value : []).filter(isObject).find((entry) => /lookup/i.test(text(entry.credit_type) ?? ''));
+
 /** The account's plan and credit balance; several spellings are accepted for each. */
 export function accountOf(raw: unknown): ProviderAccount {
   if (!isObject(raw)) return {};
   const plan = isObject(raw.plan) ? text(raw.plan.name) : text(raw.plan);
-  const credits = isObject(raw.credits) ? raw.credits : {};
+  const credits = isObject(raw.credits) ? raw.credits : (lookupCreditsOf(raw.credit_usage) ?? {});
   return defined({
     plan,
     creditsUsed: num(credits.used) ?? num(raw.lookup_credits_used),

@@ -77,6 +77,8 @@ const COMPANY_FACETS: Readonly<Record<string, Facet<FakeCompany>>> = {
   geo: anyText((c) => [company(c).address.city, company(c).address.region, company(c).address.country, company(c).address.country_code]),
   employees: (c, values) => values.some((value) => inRange(c.num_employees, value)),
   revenue: (c, values) => values.some((value) => inRange(c.revenue, value)),
+  // A founding-year range (`1990-2005`, `2010+`), the way the size and revenue facets take theirs.
+  year_founded: (c, values) => values.some((value) => inRange(c.year_founded, value)),
   techstack: anyText((c) => company(c).techstack),
   publicly_traded: (c, values) => values.some((value) => (value.toLowerCase() === 'true') === (c.ticker_symbol !== null)),
   keyword: anyText((c) => [company(c).name, company(c).description, company(c).industry, ...company(c).industry_keywords]),

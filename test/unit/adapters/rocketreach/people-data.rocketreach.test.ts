@@ -111,6 +111,24 @@ describe('RocketReach v2 adapter', () => {
     expect(page).toEqual({ start: 10, total: 42, items: [{ id: '9', name: 'Acme', domain: 'acme.com', industry: 'Software', employees: 120, techStack: ['React', 'AWS'] }] });
   });
 
+  it('It should spell half-open ranges as the provider takes them (a floor as N+, a ceiling as 0-N)', async () => {
+    const http = scripted(response(200, { companies: [], pagination: { total: 0 } }));
+
+    await new RocketReachPeopleData(http).searchCompanies({ employeesMin: 1000, revenueMax: 5_000_000, foundedAfter: 1990, foundedBefore: 2005, start: 0, size: 5 }, CALL);
+
+    expect(JSON.parse(http.requests[0]!.body as string).query).toEqual({ employees: ['1000+'], revenue: ['0-5000000'], year_founded: ['1990-2005'] });
+  });
+
+  it('It should read the lookup credits from the account\'s credit_usage list, and a profile-company answer with the profile at the top level', async () => {
+    const account = { plan: { name: 'Ultimate' }, credit_usage: [{ credit_type: 'company', used: 9, remaining: 1 }, { credit_type: 'lookup', allocated: 100, used: 3, remaining: 97 }] };
+    const flat = { id: 5, name: 'Jane Doe', current_employer: 'Acme', emails: [], company: { id: 9, name: 'Acme', industry_str: 'Software' } };
+    const adapter = new RocketReachPeopleData(scripted(response(200, account), response(200, flat)));
+
+    expect(await adapter.account(CALL)).toEqual({ plan: 'Ultimate', creditsUsed: 3, creditsRemaining: 97 });
+    const both = await adapter.lookupProfileCompany({ name: 'Jane Doe', employer: 'Acme' }, CALL);
+    expect([both.person.id, both.person.employer, both.company?.id, both.company?.industry]).toEqual(['5', 'Acme', '9', 'Software']);
+  });
+
   it('It should read the account under either spelling of its balance', async () => {
     const adapter = new RocketReachPeopleData(scripted(response(200, { plan: { name: 'Pro' }, lookup_credit_balance: 40, lookup_credits_used: 60, renewal_date: '2027-01-01' }), response(200, { plan: 'Ultimate', credits: { used: 1, remaining: 2, reset_date: '2027-02-01' } })));
 
