@@ -90,23 +90,26 @@ async function throughputAndSignals(baseUrl: string, client: EdgarClient, opts: 
   const since = new Date(new Date(`${truth.asOf}T00:00:00Z`).getTime() - LOOK_BACK_DAYS * DAY_MS).toISOString().slice(0, 10);
   await control(baseUrl, 'fair-access', { reset: true });
   const started = performance.now();
+  const startedAt = Date.now();
   const list = await client.list({ workspaceId: WORKSPACE });
   const targets = pickRegistrants(list, opts.companies);
   const found: Signal[] = [];
   const deps = { tickers: client, filings: client, signals: { upsert: async (_ws: string, signals: readonly Signal[]) => void found.push(...signals) }, clients: { find: async () => undefined }, briefs: templateBriefWriter, defaultLookbackDays: LOOK_BACK_DAYS };
   const outcome = await runMonitorSignals(deps, jobContext({ companies: targets.map((t) => ({ ticker: t.ticker })), since }));
   const seconds = (performance.now() - started) / 1000;
+  // The fake counts on epoch-aligned seconds: the allowance is 10 per window the run touched.
+  const windows = Math.floor(Date.now() / 1000) - Math.floor(startedAt / 1000) + 1;
   const stats = await control<FairAccessStats>(baseUrl, 'fair-access');
   if (outcome.outcome !== 'completed') throw new Error(`monitor run ended ${outcome.outcome}`);
   const filingsRead = Number(outcome.result.filings_read);
   const requestsPerSecond = stats.served / seconds;
-  const rateShare = requestsPerSecond / EDGAR_REQUESTS_PER_SECOND;
+  const rateShare = stats.served / (windows * EDGAR_REQUESTS_PER_SECOND);
   const refused = refusedOf(stats);
   console.log('Limiter: the shared fixed-window limiter (SharedLimiter) on an in-memory counter (MemoryCounter), not DynamoDB.');
-  console.log(`| companies | filings read | requests served | wall s | filings/s | requests/s | requests/s ÷ ${EDGAR_REQUESTS_PER_SECOND} | filings/s ÷ ${EDGAR_REQUESTS_PER_SECOND} | peak in one second | 403s |`);
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
-  console.log(`| ${targets.length} | ${filingsRead} | ${stats.served} | ${seconds.toFixed(1)} | ${(filingsRead / seconds).toFixed(2)} | ${requestsPerSecond.toFixed(2)} | ${rateShare.toFixed(3)} | ${(filingsRead / seconds / EDGAR_REQUESTS_PER_SECOND).toFixed(3)} | ${stats.peakPerSecond} | ${refused} |`);
-  console.log(`goal: requests/s ÷ ${EDGAR_REQUESTS_PER_SECOND} ≥ ${RATE_GOAL} and zero 403s → ${rateShare >= RATE_GOAL && refused === 0 ? 'met' : 'NOT met'}`);
+  console.log(`| companies | filings read | requests served | wall s | seconds (windows) touched | filings/s | requests/s | served ÷ (${EDGAR_REQUESTS_PER_SECOND} × windows) | filings/s ÷ ${EDGAR_REQUESTS_PER_SECOND} | peak in one second | 403s |`);
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log(`| ${targets.length} | ${filingsRead} | ${stats.served} | ${seconds.toFixed(1)} | ${windows} | ${(filingsRead / seconds).toFixed(2)} | ${requestsPerSecond.toFixed(2)} | ${rateShare.toFixed(3)} | ${(filingsRead / seconds / EDGAR_REQUESTS_PER_SECOND).toFixed(3)} | ${stats.peakPerSecond} | ${refused} |`);
+  console.log(`goal: served ÷ allowance ≥ ${RATE_GOAL} and zero 403s → ${rateShare >= RATE_GOAL && refused === 0 ? 'met' : 'NOT met'}`);
   console.log('(each company costs one submissions request beside its filings, so filings/s stays below requests/s by design)');
 
   const checked = new Set(targets.map((t) => Number(t.cik)));
