@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, each printing its figures and the machine. Sizes can be
  * lowered for a quick look: `npm run bench -- --docs 100000 --companies 20000 --rows 5000`;
- * `--only <name>` runs one (search-engine, upsert-path, export, import, extraction, crawl, enrichment-accuracy, fake-apollo, rate-limiter).
+ * `--only <name>` runs one (search-engine, upsert-path, export, import, extraction, crawl, enrichment-accuracy, fake-apollo, rate-limiter, company-intel).
  *
  * To add a benchmark, append it to BENCHES below.
  */
@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runExportBench } from './export.bench.ts';
+import { runCompanyIntelBench } from './company-intel.bench.ts';
 import { runCrawlBench } from './crawl.bench.ts';
 import { runEnrichmentAccuracyBench } from './enrichment-accuracy.bench.ts';
 import { runExtractionBench } from './extraction.bench.ts';
@@ -47,6 +48,8 @@ const { values } = parseArgs({
     'limiter-calls': { type: 'string', default: '30' },
     'limiter-window-s': { type: 'string', default: '10' },
     'limiter-windows': { type: 'string', default: '4' },
+    // Each monitored company costs about 3.5 EDGAR requests at 10/s: 100 companies take about 35 s.
+    'intel-companies': { type: 'string', default: '100' },
     only: { type: 'string' },
   },
 });
@@ -61,6 +64,7 @@ const BENCHES: ReadonlyArray<readonly [string, () => Promise<void>]> = [
   ['enrichment-accuracy', () => runEnrichmentAccuracyBench({ sites: Number(values['accuracy-sites']), examples: values['accuracy-examples'] })],
   ['fake-apollo', () => runFakeApolloBench()],
   ['rate-limiter', () => runRateLimiterBench({ limit: Number(values['limiter-calls']), windowMs: Number(values['limiter-window-s']) * 1000, windows: Number(values['limiter-windows']) })],
+  ['company-intel', () => runCompanyIntelBench({ companies: Number(values['intel-companies']) })],
 ];
 
 // `--only rate-limiter` runs one benchmark by name.

@@ -27,7 +27,8 @@ const NOT_CUSTOMER_HEADING = /\b(?:partners?|integrat\w*|investors?|backed\s+by|
 const STORY_PATH = /^\/(?:customers?|case-stud(?:y|ies)|success-stor(?:y|ies)|customer-stories|stories|clients?)\/(?<slug>[a-z0-9][a-z0-9-]{1,80})\/?$/i;
 const STORY_SUFFIX = /-(?:case-study|customer-story|success-story|story|case)$/i;
 const GENERIC = /^(?:logo|image|img|icon|picture|photo|customer|client|company|brand|partner|placeholder|banner|hero|avatar|background|arrow|check|quote|star|spacer|\d+)$/i;
-const LOGO_WORDS = /\b(?:company\s+logo|customer\s+logo|client\s+logo|logo|logotype|wordmark|brand\s*mark|icon|image|img)\b/gi;
+// "Logo of Acme", "Icon for Acme": the preposition goes with the logo word, never into the name.
+const LOGO_WORDS = /\b(?:company\s+logo|customer\s+logo|client\s+logo|logo|logotype|wordmark|brand\s*mark|icon|image|img)\b(?:\s+(?:of|for)\b)?/gi;
 const FILE_NOISE = /(?:@\dx|[-_](?:logo|logotype|wordmark|color|colour|white|black|dark|light|mono|grey|gray|full|small|large|horizontal|vertical|rgb|cmyk|svg|png|\d+x\d*|v\d+|[a-f0-9]{6,}))+$/i;
 const MAX_NAME_CHARS = 60;
 /** A wall is a group: one stray picture near a "customers" heading is not a list of them. */
@@ -122,13 +123,29 @@ function fromStoryLinks(page: ParsedPage, siteHost: string): CustomerMention[] {
   return out;
 }
 
-const LIST_AFTER_CUE = /(?:\b(?:at|like|including|include|such\s+as|by|from)\s+)(?<list>(?:[A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9&][\w&'’.-]*){0,3})(?:\s*,\s*(?:and\s+)?[A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9&][\w&'’.-]*){0,3}|\s+and\s+[A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9&][\w&'’.-]*){0,3})+)/u;
+const LIST_AFTER_CUE = /(?:\b(?:at|like|including|include|such\s+as|by|from)\s+)(?<list>(?:[A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9&][\w&'’.-]*){0,3})(?:\s*,\s*(?:and\s+)?[A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9&][\w&'’.-]*){0,3}|\s+and\s+[A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9&][\w&'’.-]*){0,3})*)/gu;
+/** What may follow a single name for it to end the sentence: closing punctuation only. */
+const SENTENCE_END = /^[\s.!?)\]"'’”]*$/u;
+
+/**
+ * The first list of names after a cue word. One name alone counts only when it ends the sentence
+ * ("trusted by teams at Acme Robotics."): "trusted by Fortune 500 companies like Acme and Globex"
+ * names Acme and Globex, never "Fortune 500".
+ */
+function customerList(sentence: string): string | undefined {
+  for (const found of sentence.matchAll(LIST_AFTER_CUE)) {
+    const list = found.groups?.list;
+    if (!list) continue;
+    if (/,|\s+and\s+/.test(list) || SENTENCE_END.test(sentence.slice(found.index + found[0].length))) return list;
+  }
+  return undefined;
+}
 
 function fromTrustedByText(page: ParsedPage): CustomerMention[] {
   const out: CustomerMention[] = [];
   for (const sentence of sentencesOf(page.text)) {
     if (!TRUST_CUE.test(sentence)) continue;
-    const list = LIST_AFTER_CUE.exec(sentence)?.groups?.list;
+    const list = customerList(sentence);
     if (!list) continue;
     for (const part of list.split(/\s*,\s*(?:and\s+)?|\s+and\s+/)) {
       const name = clean(part.replace(/[.]+$/, ''));

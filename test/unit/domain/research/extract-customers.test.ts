@@ -30,8 +30,20 @@ describe('extractCustomers', () => {
   });
 
   it.each([
+    ['Trusted by teams at Valmont Robotics.', ['Valmont Robotics']],
+    ['Trusted by Fortune 500 companies like Acme and Globex.', ['Acme', 'Globex']],
+    ['Trusted by Fortune 500 companies.', []],
+    ['Trusted by teams at Hooli, Initrode and Vandelay.', ['Hooli', 'Initrode', 'Vandelay']],
+  ])('It should read the sentence %j as the customers %j', (sentence, expected) => {
+    const page = parsePage({ url: 'https://x.test/', status: 200, headers: {}, html: `<section><p>${sentence}</p></section>` });
+    expect(names(extractCustomers([page], { host: 'x.test', companyName: 'X' }))).toEqual(expected);
+  });
+
+  it.each([
     ['Acme Corporation logo', 'Acme Corporation'],
     ['Logo - Globex', 'Globex'],
+    ['Logo of Garrison Robotics', 'Garrison Robotics'],
+    ['Icon for Acme Corp', 'Acme Corp'],
     ['customer logo', undefined],
     ['', undefined],
   ])('It should read the alt text %j as %j', (alt, expected) => {
