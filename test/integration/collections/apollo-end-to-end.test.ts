@@ -68,7 +68,7 @@ const duplicatesOf = (values: readonly string[]): string[] => values.filter((val
 const truthPeopleCount = (organizationId: string): number => apolloGroundTruth({ seed: SEED, params: { organization_ids: [organizationId] }, kind: 'people' }).total;
 
 describe('Apollo collection end to end (API key)', () => {
-  it('It should collect a narrow two-page search completely, once each, despite the rows Apollo repeats across pages', async () => {
+  it('It should collect a narrow two-page search completely, once each, across a pause and resume and the rows Apollo repeats across pages', async () => {
     // Prepare: 135 organisations (137 rows with the repeats) = 2 pages of 100.
     const software = APOLLO_INDUSTRIES.find((industry) => industry.name === 'computer software')!;
     const truth = apolloGroundTruth({ seed: SEED, params: { organization_industry_tag_ids: [software.tagId], organization_locations: ['Colorado'] } });
@@ -77,6 +77,13 @@ describe('Apollo collection end to end (API key)', () => {
     const created = await t.api('/v1/collections/apollo', { body: { apollo_url: url, task_name: 'Colorado software', include_people: false } });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const taskId = created.body.task_id as string;
+    // Paused through the jobs routes as soon as it runs (a queued job cannot be paused), then resumed.
+    await eventually(async () => (await t.api(`/v1/jobs/${taskId}`)).body.job.status === 'processing', 'the collection to run', 30_000);
+    const paused = await t.api(`/v1/jobs/${taskId}/pause`, { method: 'POST' });
+    expect(paused.status, JSON.stringify(paused.body)).toBe(200);
+    expect((await t.api(`/v1/jobs/${taskId}`)).body.job.status).toBe('paused');
+    const resumed = await t.api(`/v1/jobs/${taskId}/resume`, { method: 'POST' });
+    expect(resumed.status, JSON.stringify(resumed.body)).toBe(200);
     const watcher = await watch(taskId);
     const final = await watcher.done;
     watcher.close();
