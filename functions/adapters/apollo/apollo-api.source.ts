@@ -48,7 +48,7 @@ export class ApolloApiSource implements ApolloSource {
     if (response.status < 200 || response.status > 299) {
       throw errorForStatus(response.status, text, { source: SOURCE, authCode: 'AUTH_FAILED', retryAfterHeader: response.headers['retry-after'], nowMs: this.now() });
     }
-    return readSearchPage(request.entity, text, SOURCE);
+    return readSearchPage(request.entity, text, SOURCE, request);
   }
 
   async close(): Promise<void> {}

@@ -102,7 +102,7 @@ export class ApolloSessionSource implements ApolloSource {
   }
 
   private async read(request: ApolloSearchRequest, response: PageFetchResponse): Promise<ApolloSearchPage> {
-    if (response.status >= 200 && response.status <= 299) return readSearchPage(request.entity, response.text, SOURCE);
+    if (response.status >= 200 && response.status <= 299) return readSearchPage(request.entity, response.text, SOURCE, request);
     const error = errorForStatus(response.status, response.text, { source: SOURCE, authCode: 'SESSION_EXPIRED', retryAfterHeader: response.headers['retry-after'], nowMs: this.now() });
     if (error.code === 'SESSION_EXPIRED') await this.close();
     throw error;

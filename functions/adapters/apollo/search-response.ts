@@ -16,12 +16,16 @@ const ERROR_TEXT_MAX = 200;
 const recordSchema = z.looseObject({ id: z.string().min(1) });
 
 const pageSchema = z.looseObject({
-  pagination: z.looseObject({
-    page: z.coerce.number().int().min(1),
-    per_page: z.coerce.number().int().min(1),
-    total_entries: z.coerce.number().int().min(0),
-    total_pages: z.coerce.number().int().min(0).optional(),
-  }),
+  pagination: z
+    .looseObject({
+      page: z.coerce.number().int().min(1),
+      per_page: z.coerce.number().int().min(1),
+      total_entries: z.coerce.number().int().min(0),
+      total_pages: z.coerce.number().int().min(0).optional(),
+    })
+    .optional(),
+  /** The API's people search (`mixed_people/api_search`) answers its total here, with no `pagination`. */
+  total_entries: z.coerce.number().int().min(0).optional(),
   organizations: z.array(recordSchema).optional(),
   /** Organisations already saved to the team's CRM: the organisation's id is `organization_id`. */
   accounts: z.array(z.looseObject({ organization_id: z.string().min(1).optional(), id: z.string().min(1) })).optional(),
@@ -46,13 +50,20 @@ const recordsOf = (entity: ApolloEntity, page: ParsedPage): ApolloRawRecord[] =>
 /** The request body an adapter sends: the filters as they are, with the page it asks for. */
 export const searchBody = (request: ApolloSearchRequest): string => JSON.stringify({ ...request.filters, page: request.page, per_page: request.perPage });
 
+/** What a page was asked for: the position of an answer that carries only its total. */
+export interface AskedPage {
+  readonly page: number;
+  readonly perPage: number;
+}
+
 /**
- * Reads a search answer; BAD_RESPONSE when it is not JSON or not the documented shape.
+ * Reads a search answer; BAD_RESPONSE when it is not JSON or not the documented shape. An answer
+ * without `pagination` but with a top-level `total_entries` is the page that was `asked`.
  *
  * @example
  * readSearchPage('organizations', '{"pagination":{"page":1,"per_page":100,"total_entries":1},"organizations":[{"id":"5f"}]}', 'Apollo API');
  */
-export function readSearchPage(entity: ApolloEntity, text: string, source: string): ApolloSearchPage {
+export function readSearchPage(entity: ApolloEntity, text: string, source: string, asked?: AskedPage): ApolloSearchPage {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -64,7 +75,8 @@ export function readSearchPage(entity: ApolloEntity, text: string, source: strin
     const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').slice(0, 5).join(', ');
     throw new ApolloSourceError('BAD_RESPONSE', `${source}: the search answer is not the documented shape (${where})`);
   }
-  const { pagination } = parsed.data;
+  const pagination = parsed.data.pagination ?? paginationOf(parsed.data.total_entries, asked);
+  if (!pagination) throw new ApolloSourceError('BAD_RESPONSE', `${source}: the search answer has no pagination`);
   const hasList = entity === 'organizations' ? parsed.data.organizations ?? parsed.data.accounts : parsed.data.people ?? parsed.data.contacts;
   if (hasList === undefined) throw new ApolloSourceError('BAD_RESPONSE', `${source}: the search answer has no ${entity}`);
   return {
@@ -75,6 +87,9 @@ export function readSearchPage(entity: ApolloEntity, text: string, source: strin
     totalPages: pagination.total_pages ?? Math.ceil(pagination.total_entries / pagination.per_page),
   };
 }
+
+const paginationOf = (totalEntries: number | undefined, asked: AskedPage | undefined): ParsedPage['pagination'] =>
+  totalEntries === undefined || !asked ? undefined : { page: asked.page, per_page: asked.perPage, total_entries: totalEntries };
 
 const errorText = (text: string): string => {
   try {

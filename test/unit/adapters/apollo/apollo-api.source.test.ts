@@ -91,6 +91,21 @@ describe('ApolloApiSource', () => {
     expect(result.totalPages).toBe(2);
   });
 
+  it('It should read the people search answer that carries its total at the top, with no pagination, as the page it asked for', async () => {
+    const { source } = await apolloAnswering(() => ({ status: 200, body: JSON.stringify({ total_entries: 86, people: [{ id: 'p1', first_name: 'Michael', last_name_obfuscated: 'Sa***z' }] }) }));
+
+    const result = await source.search({ entity: 'people', filters: { organization_ids: ['org-1'] }, page: 2, perPage: 3 }, { workspaceId: WORKSPACE });
+
+    expect(result).toMatchObject({ page: 2, perPage: 3, totalEntries: 86, totalPages: 29 });
+    expect(result.records.map((r) => r.id)).toEqual(['p1']);
+  });
+
+  it('It should refuse an answer with neither pagination nor a total as BAD_RESPONSE', async () => {
+    const { source } = await apolloAnswering(() => ({ status: 200, body: JSON.stringify({ people: [{ id: 'p1' }] }) }));
+
+    expect((await sourceError(source.search({ entity: 'people', filters: {}, page: 1, perPage: 3 }, { workspaceId: WORKSPACE }))).code).toBe('BAD_RESPONSE');
+  });
+
   it.each([
     [401, 'AUTH_FAILED'],
     [403, 'AUTH_FAILED'],
