@@ -117,8 +117,11 @@ describe('scheduled signal monitoring', () => {
 
     // Assess: the webhook got every new signal, signed over the raw body
     const jobId = job.id;
-    const monitor = (await t.api(`/v1/signals/monitor/${jobId}`)).body;
-    expect(monitor.signals_found).toBeGreaterThan(0);
+    // The job's signals are listed from the search index, which the records stream fills shortly after.
+    const monitor = await eventually(async () => {
+      const answer = (await t.api(`/v1/signals/monitor/${jobId}`)).body;
+      return answer.signals_found > 0 && answer.signals.length === answer.signals_found ? answer : undefined;
+    }, 'the job\'s signals indexed', 30_000);
     const deliveries = await eventually(async () => (receiver.deliveries.length > 0 ? receiver.deliveries : undefined), 'a webhook delivery', 30_000);
     const delivery = deliveries[0] as Delivery;
     expect(delivery.headers.method).toBe('POST');
