@@ -75,6 +75,8 @@ export const PROVIDER_DEFAULTS = {
   razorpay: { baseUrl: 'https://api.razorpay.com', rateLimits: [{ limit: 10, windowMs: UNIT_MS.s }], concurrency: 4, timeoutMs: 20_000, connectTimeoutMs: 5_000, maxResponseBytes: 2 * MB, maxRetries: 3 },
   /** An OpenAI-compatible chat-completions API (optional; see LLM_MODEL). Replies are slow: a generous timeout, few retries. */
   llm: { baseUrl: 'https://api.openai.com', rateLimits: [{ limit: 60, windowMs: UNIT_MS.min }], concurrency: 4, timeoutMs: 60_000, connectTimeoutMs: 5_000, maxResponseBytes: 2 * MB, maxRetries: 2 },
+  /** Workspaces' own webhook receivers (absolute URLs, SSRF-guarded): a short timeout, a retry. */
+  webhook: { baseUrl: 'https://example.invalid', rateLimits: [{ limit: 20, windowMs: UNIT_MS.s }], concurrency: 8, timeoutMs: 10_000, connectTimeoutMs: 5_000, maxResponseBytes: 64 * 1024, maxRetries: 1 },
 } as const satisfies Record<string, ProviderDefaults>;
 
 export type ProviderName = keyof typeof PROVIDER_DEFAULTS;

@@ -31,7 +31,9 @@ export type JobEvent =
     }
   | { readonly type: 'stage_start'; readonly job_id: string; readonly stage: string; readonly message?: string }
   | { readonly type: 'stage_complete'; readonly job_id: string; readonly stage: string; readonly message?: string }
-  | { readonly type: 'error'; readonly job_id: string; readonly code: string; readonly message: string };
+  | { readonly type: 'error'; readonly job_id: string; readonly code: string; readonly message: string }
+  /** New signals a monitoring job stored (their summary; the full signal through the API). */
+  | { readonly type: 'signals'; readonly job_id: string; readonly signals: readonly Readonly<Record<string, unknown>>[] };
 
 /** Delivers job events to the job's subscribers. Progress events may be throttled; others never are. */
 export interface JobEvents {

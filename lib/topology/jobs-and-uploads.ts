@@ -64,8 +64,9 @@ export const jobsAndUploads = defineFeature({
         // siteTasks: an enrich_websites run plans one task per site onto it; apolloPages: an
         // apollo_collection run sends each segment's first page (and parked pages on resume).
         queues: { jobs: 'send', siteTasks: 'send', apolloPages: 'send' },
-        // The workspace's sealed Apollo session or key, opened to plan a collection.
-        secrets: ['apolloCredentials'],
+        // The workspace's sealed Apollo session or key, opened to plan a collection; the sealed
+        // signals-webhook secret, opened to sign what monitor_signals pushes.
+        secrets: ['apolloCredentials', 'providerKeySealing'],
       },
     },
   },

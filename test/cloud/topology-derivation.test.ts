@@ -69,7 +69,7 @@ describe('LeadstackStack derives from the topology', () => {
 
   it('It should add one EventBridge rule and its invoke permission for one schedule', () => {
     const topology = copyTopology();
-    const { template } = synthesize({ topology: { ...topology, schedules: [{ fn: 'health', rate: { minutes: 5 } }] } });
+    const { template } = synthesize({ topology: { ...topology, schedules: [...topology.schedules, { fn: 'health', rate: { minutes: 5 } }] } });
 
     expect(addedResources(baseline, template)).toEqual({ 'AWS::Events::Rule': 1, 'AWS::Lambda::Permission': 1 });
     template.hasResourceProperties('AWS::Events::Rule', {

@@ -2,6 +2,7 @@ import type { CompanyTickers } from '../../ports/company-tickers.port.ts';
 import type { EdgarFilings } from '../../ports/edgar-filings.port.ts';
 import type { PricingTier } from './estimated-value.ts';
 import type { BriefWriter, Persona } from './persona-briefs.ts';
+import type { SignalNotifier } from './signal-notifier.ts';
 import type { SignalStore } from './signal-store.ts';
 
 /** A customer to watch, as the job's data or onboarding's records name it. */
@@ -32,5 +33,7 @@ export interface MonitorSignalsDeps {
   readonly clients: OnboardedClients;
   readonly briefs: BriefWriter;
   readonly defaultLookbackDays: number;
+  /** Pushes each customer's new signals out (WebSocket, webhook) once stored. */
+  readonly notifier?: SignalNotifier;
   readonly now?: () => Date;
 }

@@ -87,6 +87,7 @@ export async function runMonitorSignals(deps: MonitorSignalsDeps, ctx: JobRunCon
     const target = at.targets[at.next] as MonitorCheckpoint['targets'][number];
     const check = await checkCompany(deps, context, target, at.client, at.since, now);
     await deps.signals.upsert(job.workspaceId, check.signals);
+    await deps.notifier?.notify(job.workspaceId, job.id, check.signals);
     at = { ...at, next: at.next + 1, signalsFound: at.signalsFound + check.signals.length, filingsRead: at.filingsRead + check.filingsRead, skippedItems: at.skippedItems + check.skippedItems, unreadable: at.unreadable + check.unreadable };
     const progress = at.next / at.targets.length;
     const saved = await ctx.jobs.report(job.workspaceId, job.id, { checkpoint: { ...at }, progress, currentStep: `${MONITOR_STAGE}: ${target.registrant.ticker}` }, RUNNING_STATUSES);

@@ -6,6 +6,7 @@ import { config } from '../config.ts';
 import { recordStore } from './dynamodb.services.ts';
 import { companyTickers, edgarFilings } from './edgar.services.ts';
 import { recordSearch } from './search.services.ts';
+import { monitoringNotifier } from './signal-monitoring.services.ts';
 
 /** Signal monitoring over EDGAR, the records table and the search indexes; briefs from templates until an LLM adapter exists. */
 export const monitorSignalsDeps = (): MonitorSignalsDeps => ({
@@ -15,4 +16,5 @@ export const monitorSignalsDeps = (): MonitorSignalsDeps => ({
   clients: onboardedClientsFrom(recordSearch(), recordStore()),
   briefs: templateBriefWriter,
   defaultLookbackDays: config().SIGNALS_DEFAULT_LOOKBACK_DAYS,
+  notifier: monitoringNotifier(),
 });

@@ -33,6 +33,7 @@ export const CONTROL_KEY_PREFIXES = {
   'LEDGER#': 'provider credit ledger (pk = LEDGER#<workspace>, sk = ENTRY#<ISO time>#<uuid>), expires_at TTL',
   'LOOKUPREQ#': 'a provider lookup a workspace started, so only it reads the status (pk = LOOKUPREQ#<workspace>#<id>, sk = LOOKUPREQ), expires_at TTL',
   'EDGAR#': 'a cached SEC EDGAR answer with its ETag/Last-Modified, for every workspace (pk = EDGAR#submissions#<cik>, sk = EDGAR), expires_at TTL',
+  'SIGNALMON#': 'a workspace\'s scheduled signal monitoring: what it watches, its sealed webhook secret and last-check day (pk = SIGNALMON#settings, sk = SIGNALMON#<workspace>)',
   'CALLS#': 'outbound call log (pk = CALLS#<workspace>#<provider>, sk = CALL#<ISO time>#<uuid>), expires_at TTL',
   // ---- sort keys under WS#<workspace> ----
   'USER#': 'a user of the workspace (sk)',
@@ -80,6 +81,7 @@ export const controlTable: TableSpec = {
     'billing: plans cache pk = CACHE#BILLING_PLANS, sk = CACHE (expires_at TTL); subscription → workspace pk = PAYSUB#<id>, sk = PAYSUB; workspace billing pk = WS#<workspace>, sk = BILLING (its limits on sk = LIMITS); processed webhook event pk = PAYEVENT#<id>, sk = PAYEVENT (expires_at TTL)',
     'Apollo credentials of a workspace (sealed; status beside them in clear): pk = WS#<workspace>, sk = APOLLO_CREDENTIALS#session | APOLLO_CREDENTIALS#api_key',
     'outbound call log by workspace, provider and time: pk = CALLS#<workspace>#<provider>, sk = CALL#<ISO time>#<uuid> (expires_at TTL)',
+    'scheduled signal monitoring: pk = SIGNALMON#settings, sk = SIGNALMON#<workspace> (the schedule pages the one partition, enabled as a filter)',
     'outbound rate windows and concurrency shared by every Lambda: pk = RATE#out#<scope>#<window ms>#<start> and RATE#out#<scope>#inflight#<bucket>, sk = RATE (expires_at TTL)',
   ],
 };

@@ -48,6 +48,9 @@ const CASES: Readonly<Record<string, Case>> = {
   'POST /v1/signals/monitor': { kind: 'scoped', status: 201, body: () => ({ companies: [{ ticker: 'ZZZZ' }] }) },
   'GET /v1/signals/monitor/{id}': { kind: 'denied', status: 404, error: 'ERR_NOT_FOUND', path: (ids) => `/v1/signals/monitor/${ids.jobId}` },
   'GET /v1/signals': { kind: 'scoped', status: 200, path: () => '/v1/signals?type=ACQUISITION' },
+  // One setting per workspace, keyed by the caller's: B reads and writes only its own.
+  'GET /v1/signals/monitoring': { kind: 'scoped', status: 200 },
+  'PUT /v1/signals/monitoring': { kind: 'scoped', status: 200, body: () => ({ enabled: false, saas_client_name: 'B Client' }) },
   'GET /v1/enrichment/website': { kind: 'scoped', status: 200, path: () => '/v1/enrichment/website?domain=no-such-site.invalid' },
   'GET /v1/openapi.json': { kind: 'public', status: 200 },
   'GET /docs': { kind: 'public', status: 200 },
@@ -164,7 +167,8 @@ async function seedWorkspaceA(): Promise<AIds> {
   const research = await t.api('/v1/research/onboard', { body: { company_name: `Research ${MARKER}`, website: 'no-such-site.invalid' } });
   const key = await t.api('/v1/api-keys', { key: admin.access, body: { name: `key ${MARKER}` } });
   const user = await t.api('/v1/users', { key: admin.access, body: { email: `${MARKER}@example.com`, name: `User ${MARKER}`, password: 'A-user-passw0rd' } });
-  for (const [what, res, status] of [['company', company, 200], ['company 2', company2, 200], ['contact', contact, 200], ['contact 2', contact2, 200], ['upload', upload, 201], ['job', job, 201], ['research', research, 201], ['key', key, 201], ['user', user, 201]] as const) {
+  const monitoring = await t.api('/v1/signals/monitoring', { method: 'PUT', body: { enabled: true, saas_client_name: `Client ${MARKER}` } });
+  for (const [what, res, status] of [['company', company, 200], ['company 2', company2, 200], ['contact', contact, 200], ['contact 2', contact2, 200], ['upload', upload, 201], ['job', job, 201], ['research', research, 201], ['key', key, 201], ['user', user, 201], ['monitoring', monitoring, 200]] as const) {
     if (res.status !== status) throw new Error(`seeding A's ${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
   }
   await eventually(async () => (await t.api('/v1/companies/count', { body: {} })).body.count >= 1, 'A company indexed');
@@ -224,6 +228,8 @@ describe('security: workspace B never reaches workspace A', () => {
     const job = await t.api(`/v1/jobs/${ids.jobId}`);
     const keys = await t.api('/v1/api-keys');
     const users = await t.api('/v1/users');
+    const monitoring = await t.api('/v1/signals/monitoring');
+    expect(monitoring.body).toMatchObject({ enabled: true, saas_client_name: `Client ${MARKER}` });
 
     expect(company.status).toBe(200);
     expect(JSON.stringify(company.body)).toContain(`Company ${MARKER}`);
