@@ -58,7 +58,8 @@ describe('the job worker through the local cloud', () => {
       const current = await jobs.get('dev', job.id);
       return current?.status === 'completed' ? current : undefined;
     }, 'the job to complete', 30_000);
-    expect(done).toMatchObject({ attempts: 1, progress: 1, counters: { rowsRead: 2 } });
+    // Two attempts: the run that crashed and the one that finished.
+    expect(done).toMatchObject({ attempts: 2, progress: 1, currentStep: 'completed', counters: { rowsRead: 2 } });
     expect(done.leaseOwner).toBeUndefined();
   });
 

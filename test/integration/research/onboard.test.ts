@@ -62,7 +62,7 @@ describe('onboarding research without a chat model', () => {
     expect(pricing[1]).toMatchObject({ total: 11, failed: 0, completed: expect.any(Number), progress: expect.any(Number), timestamp: expect.any(String) });
 
     const status = await t.api(`/v1/research/${jobId}`);
-    expect(status.body).toMatchObject({ success: true, job_id: jobId, status: 'completed', progress: 1, current_step: 'profiles: summaries - completed', error: null });
+    expect(status.body).toMatchObject({ success: true, job_id: jobId, status: 'completed', progress: 1, current_step: 'completed', error: null });
     const result = await t.api(`/v1/research/${jobId}/result`);
     expect(result.status).toBe(200);
     const r = result.body;
