@@ -64,8 +64,10 @@ export const jobsAndUploads = defineFeature({
         // siteTasks: an enrich_websites run plans one task per site onto it; apolloPages: an
         // apollo_collection run sends each segment's first page (and parked pages on resume).
         queues: { jobs: 'send', siteTasks: 'send', apolloPages: 'send' },
-        // The workspace's sealed Apollo session or key, opened to plan a collection.
-        secrets: ['apolloCredentials'],
+        // The workspace's sealed Apollo session or key, opened to plan a collection; a lookup_bulk
+        // run opens the workspace's provider key, mails admins on low credit, stores contacts.
+        secrets: ['apolloCredentials', 'providerKeySealing'],
+        email: true,
       },
     },
   },

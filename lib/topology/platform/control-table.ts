@@ -33,6 +33,7 @@ export const CONTROL_KEY_PREFIXES = {
   'LEDGER#': 'provider credit ledger (pk = LEDGER#<workspace>, sk = ENTRY#<ISO time>#<uuid>), expires_at TTL',
   'LOOKUPREQ#': 'a provider lookup a workspace started, so only it reads the status (pk = LOOKUPREQ#<workspace>#<id>, sk = LOOKUPREQ), expires_at TTL',
   'EDGAR#': 'a cached SEC EDGAR answer with its ETag/Last-Modified, for every workspace (pk = EDGAR#submissions#<cik>, sk = EDGAR), expires_at TTL',
+  'HOOK#': 'a provider webhook delivery kept once, so a replay has no second effect (pk = HOOK#<provider>#<request id>, sk = HOOK), expires_at TTL',
   'CALLS#': 'outbound call log (pk = CALLS#<workspace>#<provider>, sk = CALL#<ISO time>#<uuid>), expires_at TTL',
   // ---- sort keys under WS#<workspace> ----
   'USER#': 'a user of the workspace (sk)',
@@ -52,7 +53,7 @@ export const CONTROL_KEY_PREFIXES = {
 } as const;
 
 /** Fixed sort keys: items that exist once per partition. */
-export const CONTROL_FIXED_SORT_KEYS = ['APIKEY', 'EMAIL', 'SESSION', 'REFRESH', 'ONETIME', 'RATE', 'CONN', 'WSTICKET', 'ADMINS', 'LIMITS', 'WORKSPACE', 'BILLING', 'CACHE', 'PAYSUB', 'PAYEVENT', 'TALLY', 'LOOKUP', 'LOOKUPREQ', 'EDGAR'] as const;
+export const CONTROL_FIXED_SORT_KEYS = ['APIKEY', 'EMAIL', 'SESSION', 'REFRESH', 'ONETIME', 'RATE', 'CONN', 'WSTICKET', 'ADMINS', 'LIMITS', 'WORKSPACE', 'BILLING', 'CACHE', 'PAYSUB', 'PAYEVENT', 'TALLY', 'LOOKUP', 'LOOKUPREQ', 'EDGAR', 'HOOK'] as const;
 
 export const controlTable: TableSpec = {
   partitionKey: 'pk',
