@@ -74,6 +74,8 @@ const configSchema = z.object({
   LOOKUP_LOW_CREDIT_THRESHOLD: z.coerce.number().int().min(0).default(DEFAULT_LOW_CREDIT_THRESHOLD),
   LOOKUP_USER_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_USER_LOOKUPS_PER_HOUR),
   LOOKUP_STATUS_POLL_BUDGET_MS: z.coerce.number().int().min(0).max(20_000).default(DEFAULT_STATUS_POLL_BUDGET_MS),
+  /** The secret of the webhook registered in RocketReach's API settings (topology `secrets: ['rocketreachWebhookSecret']`); unset, every delivery is refused. */
+  ROCKETREACH_WEBHOOK_SECRET: z.string().min(1).optional(),
   // ---- SEC EDGAR (signal monitoring). Fair access wants a contact in every User-Agent: unset,
   // the EDGAR adapter refuses to call. The archives host (www.sec.gov on AWS, beside
   // data.sec.gov) is optional: unset, every path goes to PROVIDER_EDGAR_BASE_URL, except that the

@@ -73,6 +73,11 @@ export const PROVIDER_DEFAULTS = {
    */
   edgar: { baseUrl: 'https://data.sec.gov', rateLimits: [{ limit: 10, windowMs: UNIT_MS.s }], concurrency: 4, timeoutMs: 30_000, connectTimeoutMs: 5_000, maxResponseBytes: 50 * MB, maxRetries: 3 },
   razorpay: { baseUrl: 'https://api.razorpay.com', rateLimits: [{ limit: 10, windowMs: UNIT_MS.s }], concurrency: 4, timeoutMs: 20_000, connectTimeoutMs: 5_000, maxResponseBytes: 2 * MB, maxRetries: 3 },
+  /**
+   * Callers' own webhook receivers (bulk lookup results): absolute URLs behind the SSRF guard. The
+   * delivery retries and records each attempt itself, so the client does not retry a POST.
+   */
+  webhooks: { baseUrl: 'https://example.invalid', rateLimits: [], concurrency: 10, timeoutMs: 10_000, connectTimeoutMs: 5_000, maxResponseBytes: 64 * 1024, maxRetries: 0 },
   /** An OpenAI-compatible chat-completions API (optional; see LLM_MODEL). Replies are slow: a generous timeout, few retries. */
   llm: { baseUrl: 'https://api.openai.com', rateLimits: [{ limit: 60, windowMs: UNIT_MS.min }], concurrency: 4, timeoutMs: 60_000, connectTimeoutMs: 5_000, maxResponseBytes: 2 * MB, maxRetries: 2 },
   /** Workspaces' own webhook receivers (absolute URLs, SSRF-guarded): a short timeout, a retry. */

@@ -6,6 +6,7 @@ import { exportCsvFileRunner } from './runners/export-csv-file.runner.ts';
 import { insertCsvFileRunner } from './runners/insert-csv-file.runner.ts';
 import { monitorSignalsRunner } from './runners/monitor-signals.runner.ts';
 import { onboardCompanyRunner } from './runners/onboard-company.runner.ts';
+import { lookupBulkRunner } from './runners/lookup-bulk.runner.ts';
 
 /** One runner per job type; the job worker looks the claimed job's type up here. */
 export const jobRunners: Partial<Record<JobType, JobRunner>> = {
@@ -15,4 +16,5 @@ export const jobRunners: Partial<Record<JobType, JobRunner>> = {
   apollo_collection: apolloCollectionRunner,
   monitor_signals: monitorSignalsRunner,
   onboard_company: onboardCompanyRunner,
+  lookup_bulk: lookupBulkRunner,
 };

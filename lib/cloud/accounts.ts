@@ -57,7 +57,11 @@ export class Accounts extends Construct {
     acknowledge(providerKeySealing, {
       'AwsSolutions-SMG4': 'Rotating it would make every stored provider key unreadable (admins would have to set them again), so it is rotated deliberately, by hand.',
     });
-    this.secrets = { tokenSigning, providerKeySealing, ...this.razorpaySecrets(), apolloCredentials: this.apolloCredentialsKey() };
+    // The secret of the webhook registered in RocketReach's API settings: RocketReach issues it,
+    // so an operator puts it here (`aws secretsmanager put-secret-value`) and deploys.
+    const rocketreachWebhookSecret = new Secret(this, 'RocketReachWebhookSecret', { description: 'leadstack: RocketReach webhook secret (set by the operator)' });
+    acknowledge(rocketreachWebhookSecret, { 'AwsSolutions-SMG4': 'Issued by RocketReach, not by AWS: it is rotated in RocketReach\'s API settings, then put here and deployed.' });
+    this.secrets = { tokenSigning, providerKeySealing, rocketreachWebhookSecret, ...this.razorpaySecrets(), apolloCredentials: this.apolloCredentialsKey() };
     this.mailFrom = props.mailFrom;
   }
 

@@ -28,6 +28,7 @@ import type { Invoker } from './invoke.ts';
 import { startFakes } from './fakes/start-fakes.ts';
 import { razorpayEnv } from './fakes/razorpay/razorpay-env.ts';
 import { rocketReachEnv } from './fakes/rocketreach/rocketreach-env.ts';
+import { FAKE_ROCKETREACH_WEBHOOK_SECRET } from './fakes/rocketreach/index.ts';
 import { createLog } from './log.ts';
 import type { CloudLog } from './log.ts';
 import { REPO_ROOT, resolveOptions } from './options.ts';
@@ -146,6 +147,8 @@ const boot = async (options: ResolvedOptions, log: CloudLog, shutdown: Shutdown)
     // Provider base URLs and the outbound allow list point handlers at the fakes.
     ...fakes.env,
     ...razorpayEnv(process.env),
+    // The fake RocketReach signs its bulk deliveries with this secret; a developer's own wins.
+    ROCKETREACH_WEBHOOK_SECRET: process.env.ROCKETREACH_WEBHOOK_SECRET || FAKE_ROCKETREACH_WEBHOOK_SECRET,
     // SEC's fair access asks every client for a contact in its User-Agent; the fake EDGAR enforces it.
     EDGAR_CONTACT_EMAIL: process.env.EDGAR_CONTACT_EMAIL ?? LOCAL_EDGAR_CONTACT,
     ...rocketReachEnv(fakes.fakes, process.env),

@@ -66,7 +66,7 @@ export const envNames = {
   searchEndpoint: 'SEARCH_ENDPOINT',
   wsManagementEndpoint: 'WS_MANAGEMENT_ENDPOINT',
   secret: (name: SecretName): string =>
-    ({ tokenSigning: 'AUTH_TOKEN_SECRET', razorpayKeyId: 'RAZORPAY_KEY_ID', razorpayKeySecret: 'RAZORPAY_KEY_SECRET', razorpayWebhookSecret: 'RAZORPAY_WEBHOOK_SECRET', apolloCredentials: 'APOLLO_CREDENTIALS_KEY', providerKeySealing: 'PROVIDER_KEY_SEALING_SECRET' })[name],
+    ({ tokenSigning: 'AUTH_TOKEN_SECRET', razorpayKeyId: 'RAZORPAY_KEY_ID', razorpayKeySecret: 'RAZORPAY_KEY_SECRET', razorpayWebhookSecret: 'RAZORPAY_WEBHOOK_SECRET', apolloCredentials: 'APOLLO_CREDENTIALS_KEY', providerKeySealing: 'PROVIDER_KEY_SEALING_SECRET', rocketreachWebhookSecret: 'ROCKETREACH_WEBHOOK_SECRET' })[name],
   mailFrom: 'MAIL_FROM',
   passwordResetUrl: 'PASSWORD_RESET_URL',
 } as const;

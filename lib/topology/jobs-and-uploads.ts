@@ -64,9 +64,11 @@ export const jobsAndUploads = defineFeature({
         // siteTasks: an enrich_websites run plans one task per site onto it; apolloPages: an
         // apollo_collection run sends each segment's first page (and parked pages on resume).
         queues: { jobs: 'send', siteTasks: 'send', apolloPages: 'send' },
-        // The workspace's sealed Apollo session or key, opened to plan a collection; the sealed
-        // signals-webhook secret, opened to sign what monitor_signals pushes.
+        // The workspace's sealed Apollo session or key, opened to plan a collection; the sealing
+        // secret opens the signals-webhook secret and a lookup_bulk run's provider key; a bulk run
+        // mails admins on low credit.
         secrets: ['apolloCredentials', 'providerKeySealing'],
+        email: true,
       },
     },
   },

@@ -27,6 +27,10 @@ export const lookups = defineFeature({
     lookupAccount: fn('lookup-account', READING_ACCOUNT),
     lookupAccountKey: fn('lookup-account-key', READING_ACCOUNT),
     lookupUsage: fn('lookup-usage', { tables: { control: 'read' } }),
+    // Queues the job (the job worker runs it); the sealing secret derives the workspace's webhook secret.
+    lookupBulk: fn('lookup-bulk', { tables: { control: 'readwrite' }, queues: { jobs: 'send' }, secrets: ['providerKeySealing'] }),
+    // Public: RocketReach posts bulk results here; only the secret it signs with is given.
+    lookupWebhookRocketreach: fn('lookup-webhook-rocketreach', { tables: { control: 'readwrite' }, secrets: ['rocketreachWebhookSecret'] }),
   },
   routes: [
     { method: 'GET', path: '/v1/lookups/person', fn: 'lookupPerson', authorized: true },
@@ -38,5 +42,7 @@ export const lookups = defineFeature({
     { method: 'GET', path: '/v1/lookups/account', fn: 'lookupAccount', authorized: true },
     { method: 'POST', path: '/v1/lookups/account/key', fn: 'lookupAccountKey', authorized: true },
     { method: 'GET', path: '/v1/lookups/usage', fn: 'lookupUsage', authorized: true },
+    { method: 'POST', path: '/v1/lookups/bulk', fn: 'lookupBulk', authorized: true },
+    { method: 'POST', path: '/v1/lookups/webhooks/rocketreach', fn: 'lookupWebhookRocketreach', authorized: false },
   ],
 });

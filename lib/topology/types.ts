@@ -11,7 +11,7 @@ export const SEARCH_INDEX_NAMES = ['companies', 'contacts', 'signals'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 export type QueueName = (typeof QUEUE_NAMES)[number];
 export type SearchIndexName = (typeof SEARCH_INDEX_NAMES)[number];
-export type SecretName = 'tokenSigning' | 'razorpayKeyId' | 'razorpayKeySecret' | 'razorpayWebhookSecret' | 'apolloCredentials' | 'providerKeySealing';
+export type SecretName = 'tokenSigning' | 'razorpayKeyId' | 'razorpayKeySecret' | 'razorpayWebhookSecret' | 'apolloCredentials' | 'providerKeySealing' | 'rocketreachWebhookSecret';
 
 /** What a function may touch; CDK derives its IAM grants from this, nothing else. */
 export interface Access {

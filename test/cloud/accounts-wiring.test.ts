@@ -18,8 +18,8 @@ const referenced = Object.keys(topology.functions).filter((name) => {
 });
 
 describe('accounts wiring (topology access → secrets and SES)', () => {
-  it('It should create the token-signing secret, the provider-key sealing secret, the three Razorpay secrets and the Apollo credentials key in Secrets Manager', () => {
-    template.resourceCountIs('AWS::SecretsManager::Secret', 6);
+  it('It should create the token-signing secret, the provider-key sealing secret, the three Razorpay secrets, the RocketReach webhook secret and the Apollo credentials key in Secrets Manager', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 7);
     template.hasResourceProperties('AWS::SecretsManager::Secret', { GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } });
   });
 
@@ -44,9 +44,9 @@ describe('accounts wiring (topology access → secrets and SES)', () => {
     expect(referenced.filter((name) => variablesOf(name)[secretVar] !== undefined).length).toBeGreaterThanOrEqual(4);
   });
 
-  it('It should hand the provider-key sealing secret only to the lookup functions that open provider keys', () => {
+  it('It should hand the provider-key sealing secret only to the lookup functions that open provider keys (the job worker runs bulk lookups)', () => {
     const holders = referenced.filter((name) => variablesOf(name)[envNames.secret('providerKeySealing')] !== undefined).sort();
-    expect(holders).toEqual(['lookupAccount', 'lookupAccountKey', 'lookupCompany', 'lookupCompanySearch', 'lookupPerson', 'lookupPersonSearch', 'lookupProfileCompany', 'lookupStatus']);
+    expect(holders).toEqual(['lookupAccount', 'lookupAccountKey', 'lookupBulk', 'lookupCompany', 'lookupCompanySearch', 'lookupPerson', 'lookupPersonSearch', 'lookupProfileCompany', 'lookupStatus', 'runJob']);
     expect(JSON.stringify(variablesOf('lookupPerson')[envNames.secret('providerKeySealing')])).toContain('{{resolve:secretsmanager:');
   });
 
@@ -56,6 +56,12 @@ describe('accounts wiring (topology access → secrets and SES)', () => {
     expect(holders('razorpayKeySecret')).toEqual(['billingPlans', 'billingSubscribe']);
     expect(holders('razorpayWebhookSecret')).toEqual(['billingWebhook']);
     expect(JSON.stringify(variablesOf('billingWebhook')[envNames.secret('razorpayWebhookSecret')])).toContain('{{resolve:secretsmanager:');
+  });
+
+  it('It should hand the RocketReach webhook secret only to its receiver', () => {
+    const holders = referenced.filter((name) => variablesOf(name)[envNames.secret('rocketreachWebhookSecret')] !== undefined);
+    expect(holders).toEqual(['lookupWebhookRocketreach']);
+    expect(JSON.stringify(variablesOf('lookupWebhookRocketreach')[envNames.secret('rocketreachWebhookSecret')])).toContain('{{resolve:secretsmanager:');
   });
 
   it('It should let only functions with `email` access send mail, and only from the configured identity', () => {

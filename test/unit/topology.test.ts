@@ -34,6 +34,8 @@ describe('topology', () => {
       '/v1/auth/password-reset/confirm',
       // Razorpay calls it; the raw-body signature is its credential (billing-webhook.handler.ts).
       '/v1/billing/webhook',
+      // RocketReach calls it; the raw-body signature is its credential (lookup-webhook-rocketreach.handler.ts).
+      '/v1/lookups/webhooks/rocketreach',
     ];
     const keys = topology.http.routes.map((r) => `${r.method} ${r.path}`);
     expect(new Set(keys).size).toBe(keys.length);

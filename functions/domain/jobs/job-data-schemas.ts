@@ -6,6 +6,7 @@ import { enrichWebsitesDataSchema } from '../enrich-websites/job-data.ts';
 import { apolloCollectionDataSchema } from '../apollo/job-data.ts';
 import { monitorSignalsDataSchema } from '../signals/monitor-job-data.ts';
 import { onboardCompanyDataSchema } from '../research/onboard-job-data.ts';
+import { lookupBulkDataSchema } from '../lookups/bulk-lookup-data.ts';
 import type { JobType } from './job.ts';
 
 /**
@@ -34,6 +35,7 @@ export const jobDataSchemas = {
   apollo_collection: apolloCollectionDataSchema,
   monitor_signals: monitorSignalsDataSchema,
   onboard_company: onboardCompanyDataSchema,
+  lookup_bulk: lookupBulkDataSchema,
 } as const satisfies Record<JobType, z.ZodType>;
 
 export type InsertCsvFileData = z.output<typeof insertCsvFileDataSchema>;

@@ -13,7 +13,7 @@ const requestFor = <T extends JobType>(type: T) =>
   });
 
 /** `POST /v1/jobs`: `job_data` is validated by the schema of its `job_type`. */
-export const createJobRequestSchema = z.discriminatedUnion('job_type', [requestFor('insert_csv_file'), requestFor('export_csv_file'), requestFor('enrich_websites'), requestFor('apollo_collection'), requestFor('monitor_signals'), requestFor('onboard_company')]);
+export const createJobRequestSchema = z.discriminatedUnion('job_type', [requestFor('insert_csv_file'), requestFor('export_csv_file'), requestFor('enrich_websites'), requestFor('apollo_collection'), requestFor('monitor_signals'), requestFor('onboard_company'), requestFor('lookup_bulk')]);
 export type CreateJobRequest = z.output<typeof createJobRequestSchema>;
 
 /** Job ids are UUID v7 strings; anything else cannot name a job. */

@@ -17,7 +17,7 @@ export const JOB_STATUSES = [
 ] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
-export const JOB_TYPES = ['insert_csv_file', 'export_csv_file', 'enrich_websites', 'apollo_collection', 'monitor_signals', 'onboard_company'] as const;
+export const JOB_TYPES = ['insert_csv_file', 'export_csv_file', 'enrich_websites', 'apollo_collection', 'monitor_signals', 'onboard_company', 'lookup_bulk'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 export interface JobCounters {

@@ -8,6 +8,10 @@ import {
   rotateKeyBodySchema,
   usageQuerySchema,
 } from '../../domain/lookups/lookup-inputs.ts';
+import { lookupBulkDataSchema } from '../../domain/lookups/bulk-lookup-data.ts';
+import { WEBHOOK_MAX_ATTEMPTS } from '../../domain/lookups/bulk-webhook.ts';
+import { BULK_MAX_LOOKUPS, BULK_MIN_LOOKUPS } from '../../domain/lookups/lookup-limits.ts';
+import { MAX_PROVIDER_WEBHOOK_BYTES } from '../../domain/lookups/provider-webhooks.ts';
 import { defineContracts, successBody } from '../../platform/http/route-contract.ts';
 
 const TAG = 'lookups';
@@ -136,5 +140,47 @@ export const lookupsContracts = defineContracts([
     tag: TAG,
     query: usageQuerySchema,
     responses: { 200: { description: 'The analytics', body: successBody({ usage: z.record(z.string(), z.unknown()) }) }, 400: { description: 'ERR_VALIDATION: from or to not ISO-8601, or from after to' } },
+  },
+  {
+    method: 'POST',
+    path: '/v1/lookups/bulk',
+    summary: `Look ${BULK_MIN_LOOKUPS}-${BULK_MAX_LOOKUPS} people up in one job, results optionally POSTed to a webhook`,
+    description:
+      `Queues a \`lookup_bulk\` job (watch it on the WebSocket or GET /v1/jobs/{id}); each lookup is the query of GET /v1/lookups/person and goes through the same cache, ledger and storage. ` +
+      `With \`webhook_url\`, the finished results are POSTed there, signed in \`X-Leadstack-Signature: sha256=<hex HMAC-SHA256 of the raw body>\` under the workspace's webhook secret (returned here), ` +
+      `tried up to ${WEBHOOK_MAX_ATTEMPTS} times with doubling back-off on no answer, 429 or 5xx; the job's result lists every attempt.`,
+    tag: TAG,
+    body: lookupBulkDataSchema,
+    responses: {
+      201: {
+        description: 'The job, queued',
+        body: successBody({
+          job_id: z.string(),
+          job_type: z.literal('lookup_bulk'),
+          status: z.string(),
+          lookups: z.number(),
+          webhook: z.object({ url: z.string(), signature_header: z.string(), signature_scheme: z.string(), secret: z.string() }).optional(),
+        }),
+      },
+      400: { description: `ERR_VALIDATION: fewer than ${BULK_MIN_LOOKUPS} or more than ${BULK_MAX_LOOKUPS} lookups (path \`lookups\`, the message names the bound), a lookup with no identifying parameter, a bad email, LinkedIn URL or webhook_url` },
+      422: { description: 'ERR_URL_BLOCKED: webhook_url points at an internal, private or metadata address (path `webhook_url`)' },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/lookups/webhooks/rocketreach',
+    summary: 'RocketReach delivers bulk lookup results (public; signed by RocketReach)',
+    description:
+      'Checks `X-RocketReach-Signature` (base64 HMAC-SHA256 of the raw body under the webhook secret in ROCKETREACH_WEBHOOK_SECRET) before parsing, then keeps the delivery once per `RR-Request-ID`: a replay answers 200 with `duplicate: true` and stores nothing new.',
+    tag: TAG,
+    authorized: false,
+    body: z.array(z.record(z.string(), z.unknown())),
+    headers: z.object({ 'x-rocketreach-signature': z.string(), 'rr-request-id': z.string() }),
+    responses: {
+      200: { description: 'Stored, or a replay (duplicate: true)', body: successBody({ request_id: z.string(), results: z.number(), duplicate: z.boolean() }) },
+      400: { description: 'ERR_VALIDATION: RR-Request-ID missing or the body not a list of results; ERR_INVALID_JSON: the body is not JSON' },
+      401: { description: 'ERR_INVALID_SIGNATURE: the signature is missing or does not match the raw body (nothing stored)' },
+      413: { description: `ERR_BATCH_TOO_LARGE: the body exceeds ${MAX_PROVIDER_WEBHOOK_BYTES} bytes` },
+    },
   },
 ]);

@@ -1,6 +1,8 @@
 import { DynamoCallLog } from '../../adapters/dynamodb/call-log.dynamodb.ts';
 import { DynamoLookupsStore } from '../../adapters/dynamodb/lookups.dynamodb.ts';
+import { DynamoProviderDeliveries } from '../../adapters/dynamodb/provider-deliveries.dynamodb.ts';
 import { RocketReachPeopleData } from '../../adapters/rocketreach/people-data.rocketreach.ts';
+import type { BulkLookupDeps } from '../../domain/lookups/run-bulk-lookup.ts';
 import type { LookupDeps } from '../../domain/lookups/lookup-deps.ts';
 import type { UsageDeps } from '../../domain/lookups/lookup-usage.ts';
 import { ProviderKeyBox } from '../../domain/lookups/provider-key-box.ts';
@@ -16,12 +18,25 @@ import { outboundHttp } from './outbound.services.ts';
 const lookupsStore = /* @__PURE__ */ once(() => new DynamoLookupsStore(documentClient(), config().CONTROL_TABLE_NAME));
 const peopleData = /* @__PURE__ */ once(() => new RocketReachPeopleData(outboundHttp()));
 
-/** Provider keys are sealed under a key derived from a secret of their own (Secrets Manager on AWS, the data dir locally). */
-const keyBox = /* @__PURE__ */ once(() => {
+const sealingSecret = (): string => {
   const secret = config().PROVIDER_KEY_SEALING_SECRET;
   if (!secret) throw new Error('PROVIDER_KEY_SEALING_SECRET is not set: this function has no providerKeySealing access');
-  return new ProviderKeyBox(secret);
+  return secret;
+};
+
+/** Provider keys are sealed under a key derived from a secret of their own (Secrets Manager on AWS, the data dir locally). */
+const keyBox = /* @__PURE__ */ once(() => new ProviderKeyBox(sealingSecret()));
+
+/** Each workspace's webhook secret is derived from the sealing secret (functions/domain/lookups/bulk-webhook.ts). */
+export const webhookSecretBase = (): string => sealingSecret();
+
+export const bulkLookupDeps = (): BulkLookupDeps => ({
+  lookups: lookupDeps(),
+  webhooks: { http: outboundHttp(), now: () => systemClock.now(), sleep: (ms) => systemClock.sleep(ms) },
+  webhookSecretBase: sealingSecret(),
 });
+
+export const providerDeliveries = /* @__PURE__ */ once(() => new DynamoProviderDeliveries(documentClient(), config().CONTROL_TABLE_NAME));
 
 const admins = async (workspaceId: string): Promise<string[]> =>
   (await users().list(workspaceId)).filter((user) => user.role === 'admin' && user.isActive).map((user) => user.email);

@@ -34,6 +34,7 @@ export const CONTROL_KEY_PREFIXES = {
   'LOOKUPREQ#': 'a provider lookup a workspace started, so only it reads the status (pk = LOOKUPREQ#<workspace>#<id>, sk = LOOKUPREQ), expires_at TTL',
   'EDGAR#': 'a cached SEC EDGAR answer with its ETag/Last-Modified, for every workspace (pk = EDGAR#submissions#<cik>, sk = EDGAR), expires_at TTL',
   'SIGNALMON#': 'a workspace\'s scheduled signal monitoring: what it watches, its sealed webhook secret and last-check day (pk = SIGNALMON#settings, sk = SIGNALMON#<workspace>)',
+  'HOOK#': 'a provider webhook delivery kept once, so a replay has no second effect (pk = HOOK#<provider>#<request id>, sk = HOOK), expires_at TTL',
   'CALLS#': 'outbound call log (pk = CALLS#<workspace>#<provider>, sk = CALL#<ISO time>#<uuid>), expires_at TTL',
   // ---- sort keys under WS#<workspace> ----
   'USER#': 'a user of the workspace (sk)',
@@ -53,7 +54,7 @@ export const CONTROL_KEY_PREFIXES = {
 } as const;
 
 /** Fixed sort keys: items that exist once per partition. */
-export const CONTROL_FIXED_SORT_KEYS = ['APIKEY', 'EMAIL', 'SESSION', 'REFRESH', 'ONETIME', 'RATE', 'CONN', 'WSTICKET', 'ADMINS', 'LIMITS', 'WORKSPACE', 'BILLING', 'CACHE', 'PAYSUB', 'PAYEVENT', 'TALLY', 'LOOKUP', 'LOOKUPREQ', 'EDGAR'] as const;
+export const CONTROL_FIXED_SORT_KEYS = ['APIKEY', 'EMAIL', 'SESSION', 'REFRESH', 'ONETIME', 'RATE', 'CONN', 'WSTICKET', 'ADMINS', 'LIMITS', 'WORKSPACE', 'BILLING', 'CACHE', 'PAYSUB', 'PAYEVENT', 'TALLY', 'LOOKUP', 'LOOKUPREQ', 'EDGAR', 'HOOK'] as const;
 
 export const controlTable: TableSpec = {
   partitionKey: 'pk',

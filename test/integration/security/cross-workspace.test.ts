@@ -143,6 +143,10 @@ const CASES: Readonly<Record<string, Case>> = {
   'POST /v1/lookups/company/search': { kind: 'scoped', status: 422, error: 'ERR_PROVIDER_AUTH', errorPath: 'api_key', body: () => ({ name: `Company ${MARKER}` }) },
   'GET /v1/lookups/profile-company': { kind: 'scoped', status: 422, error: 'ERR_PROVIDER_AUTH', errorPath: 'api_key', path: () => `/v1/lookups/profile-company?name=Ann%20${MARKER}` },
   'GET /v1/lookups/account': { kind: 'scoped', status: 422, error: 'ERR_PROVIDER_AUTH', errorPath: 'api_key' },
+  // B's own bulk job (its lookups stop at B's missing key); its job id is read only through /v1/jobs/{id}, denied above.
+  'POST /v1/lookups/bulk': { kind: 'scoped', status: 201, body: () => ({ lookups: Array.from({ length: 10 }, (_, i) => ({ name: `Ann ${MARKER} ${i}` })) }) },
+  // RocketReach calls it; without its signature nothing is stored, whoever sends it.
+  'POST /v1/lookups/webhooks/rocketreach': { kind: 'public', status: 401, error: 'ERR_INVALID_SIGNATURE', body: () => [{ id: 1, status: 'complete' }] },
   // A well-formed key would be checked with whichever RocketReach server runs; a short one is refused before any call.
   'POST /v1/lookups/account/key': { kind: 'scoped', status: 400, error: 'ERR_VALIDATION', errorPath: 'api_key', body: () => ({ api_key: 'short' }) },
   'GET /v1/lookups/usage': { kind: 'scoped', status: 200 },

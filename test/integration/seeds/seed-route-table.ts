@@ -75,7 +75,7 @@ export const SEED_ROUTES: readonly SeedRoute[] = [
   { seed: ROCKETREACH, from: 'GET /api/v1/rocketreach/company/lookup', to: 'GET /v1/lookups/company', status: 'provider' },
   { seed: ROCKETREACH, from: 'POST /api/v1/rocketreach/company/search', to: 'POST /v1/lookups/company/search', status: 'provider' },
   { seed: ROCKETREACH, from: 'GET /api/v1/rocketreach/profile-company/lookup', to: 'GET /v1/lookups/profile-company', status: 'provider' },
-  gap(ROCKETREACH, 'POST /api/v1/rocketreach/bulkLookup', 'bulk lookups (a job with webhook delivery) are not built yet'),
+  gap(ROCKETREACH, 'POST /api/v1/rocketreach/bulkLookup', 'served as POST /v1/lookups/bulk (a lookup_bulk job, results to webhook_url), whose body is `lookups`, not the seed\'s request: it does not run as written'),
 
   { seed: APPT, from: 'POST /api/auth/login/', to: 'POST /v1/auth/login', status: 'runs', reads: ['success', 'user'] },
   { seed: APPT, from: 'POST /api/auth/logout/', to: 'POST /v1/auth/logout', status: 'runs', reads: ['success'] },
