@@ -75,6 +75,31 @@ done
 curl -s "$LEADSTACK_URL/v1/jobs/$job_id" "${H[@]}" \
   | check 'b.job.status==="completed" && b.job.result.sites_total===3 && b.job.result.sites_done>=2 && b.job.result.browser_pages>=1'
 
+# Lookups against the fake RocketReach (README "Lookups (RocketReach)"): a person, then the same one from the cache.
+lookup="$LEADSTACK_URL/v1/lookups/person?name=Samuel%20Sato&current_employer=Vector%20Software%20Group"
+curl -s "$lookup" "${H[@]}" | check 'b.status==="complete" && b.cached===false && b.credits===1'
+curl -s "$lookup" "${H[@]}" | check 'b.status==="complete" && b.cached===true && b.credits===0'
+
+# An Apollo collection against the fake Apollo (README "Apollo collection"): the key, a task, what it collected.
+curl -s -X PUT "$LEADSTACK_URL/v1/collections/apollo/api-key" "${H[@]}" -d '{"api_key":"fake-apollo-api-key-0123456789"}' | check 'b.success'
+task=$(curl -s -X POST "$LEADSTACK_URL/v1/collections/apollo" "${H[@]}" \
+  -d '{"task_name":"Colorado software","include_people":false,"max_organizations":10,"apollo_url":"http://127.0.0.1:4009/#/companies?organizationIndustryTagIds[]=bdff95e2ef0773b34c1c754c&organizationLocations[]=Colorado"}')
+echo "$task" | check 'b.success && typeof b.task_id==="string" && b.search_summary.length>0'
+task_id=$(echo "$task" | node -e 'console.log(JSON.parse(require("fs").readFileSync(0,"utf8")).task_id)')
+for _ in $(seq 1 180); do
+  status=$(curl -s "$LEADSTACK_URL/v1/jobs/$task_id" "${H[@]}" | node -e 'console.log(JSON.parse(require("fs").readFileSync(0,"utf8")).job.status)')
+  [ "$status" = completed ] || [ "$status" = failed ] && break
+  sleep 1
+done
+curl -s "$LEADSTACK_URL/v1/jobs/$task_id" "${H[@]}" | check 'b.job.status==="completed" && b.job.result.organizations_saved===10'
+for _ in $(seq 1 30); do
+  n=$(curl -s -X POST "$LEADSTACK_URL/v1/collections/records" "${H[@]}" -d "{\"task_ids\":[\"$task_id\"],\"data_type\":\"organizations\",\"page\":1,\"page_size\":25}" | node -e 'console.log(JSON.parse(require("fs").readFileSync(0,"utf8")).count)')
+  [ "$n" = "10" ] && break
+  sleep 1
+done
+[ "$n" = "10" ] || { echo "task mapping answered $n organisations, not 10"; exit 1; }
+echo 'task mapping: 10 organisations' >> "$passed"
+
 # Sign in as the printed dev admin and use the access token (README "Accounts").
 admin_email=$(grep -o 'Dev admin *[^ ]*' "$log" | awk '{print $3}')
 admin_password=$(grep -o 'Dev admin.*' "$log" | awk '{print $5}')
