@@ -100,6 +100,18 @@ done
 [ "$n" = "10" ] || { echo "task mapping answered $n organisations, not 10"; exit 1; }
 echo 'task mapping: 10 organisations' >> "$passed"
 
+# Signals from the fake EDGAR (README "Signals from SEC 8-K filings"): a monitoring job over two registrants.
+monitor=$(curl -s -X POST "$LEADSTACK_URL/v1/signals/monitor" "${H[@]}" \
+  -d '{"companies":[{"ticker":"DRIF"},{"name":"Kestrel Point Industries Holdings, Inc."}],"since":"2025-12-01","saas_client_name":"ShieldCo"}')
+monitor_id=$(echo "$monitor" | node -e 'console.log(JSON.parse(require("fs").readFileSync(0,"utf8")).job_id)')
+for _ in $(seq 1 120); do
+  status=$(curl -s "$LEADSTACK_URL/v1/jobs/$monitor_id" "${H[@]}" | node -e 'console.log(JSON.parse(require("fs").readFileSync(0,"utf8")).job.status)')
+  [ "$status" = completed ] || [ "$status" = failed ] && break
+  sleep 1
+done
+curl -s "$LEADSTACK_URL/v1/jobs/$monitor_id" "${H[@]}" | check 'b.job.status==="completed" && b.job.result.companies_checked===2 && b.job.result.customers_without_ticker.length===0'
+curl -s "$LEADSTACK_URL/v1/signals/monitor/$monitor_id" "${H[@]}" | check 'b.success && typeof b.signals_found==="number" && Array.isArray(b.signals)'
+
 # Sign in as the printed dev admin and use the access token (README "Accounts").
 admin_email=$(grep -o 'Dev admin *[^ ]*' "$log" | awk '{print $3}')
 admin_password=$(grep -o 'Dev admin.*' "$log" | awk '{print $5}')
