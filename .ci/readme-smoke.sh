@@ -100,6 +100,16 @@ done
 [ "$n" = "10" ] || { echo "task mapping answered $n organisations, not 10"; exit 1; }
 echo 'task mapping: 10 organisations' >> "$passed"
 
+# Onboarding research on a SaaS site of the fake web (README "Onboarding research").
+research=$(curl -s -X POST "$LEADSTACK_URL/v1/research/onboard" "${H[@]}" -d '{"company_name":"Pipelinely","website":"pipelinely.test","deep_research":false}')
+research_id=$(echo "$research" | node -e 'console.log(JSON.parse(require("fs").readFileSync(0,"utf8")).job_id)')
+for _ in $(seq 1 180); do
+  status=$(curl -s "$LEADSTACK_URL/v1/research/$research_id" "${H[@]}" | node -e 'console.log(JSON.parse(require("fs").readFileSync(0,"utf8")).status)')
+  [ "$status" = completed ] || [ "$status" = failed ] && break
+  sleep 1
+done
+curl -s "$LEADSTACK_URL/v1/research/$research_id/result" "${H[@]}" | check 'b.success && b.status==="completed" && b.customers_discovered>0 && b.pricing_tiers_found>0'
+
 # Signals from the fake EDGAR (README "Signals from SEC 8-K filings"): a monitoring job over two registrants.
 monitor=$(curl -s -X POST "$LEADSTACK_URL/v1/signals/monitor" "${H[@]}" \
   -d '{"companies":[{"ticker":"DRIF"},{"name":"Kestrel Point Industries Holdings, Inc."}],"since":"2025-12-01","saas_client_name":"ShieldCo"}')
