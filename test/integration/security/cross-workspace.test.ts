@@ -154,6 +154,8 @@ const CASES: Readonly<Record<string, Case>> = {
 };
 
 let t: TestCloud;
+/** Nothing listens here; with no key, no lookup ever calls it. */
+const NO_ROCKETREACH = 'http://127.0.0.1:9';
 let ids: AIds;
 /** Strings only A's data contains: an answer to B holding any of them is a leak. */
 let secrets: string[];
@@ -191,7 +193,9 @@ async function seedWorkspaceA(): Promise<AIds> {
 }
 
 beforeAll(async () => {
-  t = await startTestCloud();
+  // RocketReach pointed away from its fake, so the cloud hands lookups no default key: workspace B
+  // has no key at all, and each lookup route must refuse it by name rather than answer anything.
+  t = await startTestCloud({ providerUrls: { rocketreach: NO_ROCKETREACH } });
   ids = await seedWorkspaceA();
   secrets = [MARKER];
 }, 240_000);
