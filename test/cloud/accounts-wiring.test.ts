@@ -44,9 +44,9 @@ describe('accounts wiring (topology access → secrets and SES)', () => {
     expect(referenced.filter((name) => variablesOf(name)[secretVar] !== undefined).length).toBeGreaterThanOrEqual(4);
   });
 
-  it('It should hand the provider-key sealing secret only to the lookup functions that open provider keys (the job worker runs bulk lookups)', () => {
+  it('It should hand the provider-key sealing secret only to the functions that open sealed provider keys or webhook secrets (the job worker runs bulk lookups and signs signals)', () => {
     const holders = referenced.filter((name) => variablesOf(name)[envNames.secret('providerKeySealing')] !== undefined).sort();
-    expect(holders).toEqual(['lookupAccount', 'lookupAccountKey', 'lookupBulk', 'lookupCompany', 'lookupCompanySearch', 'lookupPerson', 'lookupPersonSearch', 'lookupProfileCompany', 'lookupStatus', 'runJob']);
+    expect(holders).toEqual(['lookupAccount', 'lookupAccountKey', 'lookupBulk', 'lookupCompany', 'lookupCompanySearch', 'lookupPerson', 'lookupPersonSearch', 'lookupProfileCompany', 'lookupStatus', 'putMonitoring', 'runJob']);
     expect(JSON.stringify(variablesOf('lookupPerson')[envNames.secret('providerKeySealing')])).toContain('{{resolve:secretsmanager:');
   });
 

@@ -266,8 +266,8 @@ describe('LeadstackStack resources', () => {
     });
   });
 
-  it('It should create no EventBridge rule while the topology has no schedule', () => {
-    expect(topology.schedules).toHaveLength(0);
-    template.resourceCountIs('AWS::Events::Rule', 0);
+  it('It should create one EventBridge rule per schedule of the topology (daily signal monitoring)', () => {
+    expect(topology.schedules.length).toBeGreaterThan(0);
+    template.resourceCountIs('AWS::Events::Rule', topology.schedules.length);
   });
 });

@@ -18,9 +18,13 @@ const asAppError = (error: unknown): { code: ErrorCode; message: string } | unde
  * A failure of the job's own input (an empty file, a binary file, a bad column map): a 4xx
  * AppError. Retrying cannot help, so the job fails at once. Anything else is transient.
  */
+/** Client-range codes that say nothing about the job's input: a retry can succeed. */
+const TRANSIENT_CODES: ReadonlySet<string> = new Set(['ERR_RATE_LIMITED']);
+
 export function isJobInputError(error: unknown): boolean {
   const app = asAppError(error);
-  return app !== undefined && ERROR_STATUS[app.code] < 500;
+  // A provider's rate limit is a 429 to an HTTP caller, but to a job it only says "later": retried.
+  return app !== undefined && ERROR_STATUS[app.code] < 500 && !TRANSIENT_CODES.has(app.code);
 }
 
 /**
