@@ -34,7 +34,21 @@ interface FakeUsage {
   readonly rateLimited: number;
   readonly requests: number;
 }
-type Api = (path: string, body?: unknown) => Promise<{ status: number; body: any }>;
+interface BulkItem {
+  readonly error?: { readonly code: string };
+}
+/** The parts of `GET /v1/jobs/{id}` and the bulk job's result this benchmark reads. */
+interface BulkJob {
+  readonly status: string;
+  readonly message?: string;
+  readonly error?: unknown;
+  readonly result?: { readonly credits?: number; readonly cached?: number; readonly results?: readonly BulkItem[] };
+}
+interface ApiAnswer {
+  readonly status: number;
+  readonly body: { readonly job_id?: string; readonly job?: BulkJob };
+}
+type Api = (path: string, body?: unknown) => Promise<ApiAnswer>;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -46,19 +60,19 @@ function fakeControl(fakeUrl: string) {
   };
 }
 
-async function runBulk(api: Api, people: readonly FakePerson[]): Promise<any> {
+async function runBulk(api: Api, people: readonly FakePerson[]): Promise<BulkJob> {
   const created = await api('/v1/lookups/bulk', { lookups: people.map((person) => ({ id: String(person.profile.id) })) });
   if (created.status !== 201) throw new Error(`bulk refused: ${created.status} ${JSON.stringify(created.body)}`);
   const deadline = Date.now() + JOB_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    const { body } = await api(`/v1/jobs/${created.body.job_id as string}`);
-    if (['completed', 'failed', 'cancelled'].includes(body.job?.status)) return body.job;
+    const { job } = (await api(`/v1/jobs/${String(created.body.job_id)}`)).body;
+    if (job && ['completed', 'failed', 'cancelled'].includes(job.status)) return job;
     await sleep(JOB_POLL_MS);
   }
   throw new Error('bulk job did not finish in time');
 }
 
-const rateLimitedItems = (job: any): number => ((job.result?.results ?? []) as { error?: { code: string } }[]).filter((item) => item.error?.code === 'ERR_RATE_LIMITED').length;
+const rateLimitedItems = (job: BulkJob): number => (job.result?.results ?? []).filter((item) => item.error?.code === 'ERR_RATE_LIMITED').length;
 
 async function creditsPart(api: Api, usage: () => Promise<FakeUsage>, earlier: readonly FakePerson[], fresh: readonly FakePerson[]): Promise<void> {
   const warm = await runBulk(api, earlier);
@@ -69,11 +83,11 @@ async function creditsPart(api: Api, usage: () => Promise<FakeUsage>, earlier: r
   const after = await usage();
   const spent = after.lookupCreditsUsed - before.lookupCreditsUsed;
   const expected = fresh.filter((person) => person.chargeable).length;
-  console.log(`\n### 1. Credits: a bulk of ${mixed.length} with ${earlier.length} repeats of an earlier bulk (status ${warm.status as string})`);
+  console.log(`\n### 1. Credits: a bulk of ${mixed.length} with ${earlier.length} repeats of an earlier bulk (status ${warm.status})`);
   console.log('| lookups | repeats | new (chargeable) | expected credits | fake\'s credits used | job summary credits | job summary cached | exact |');
   console.log('|---:|---:|---:|---:|---:|---:|---:|---|');
   console.log(`| ${mixed.length} | ${earlier.length} | ${expected} | ${expected} | ${spent} | ${job.result?.credits ?? 'n/a'} | ${job.result?.cached ?? 'n/a'} | ${spent === expected ? 'yes' : 'NO'} |`);
-  if (job.status !== 'completed') console.log(`job ended ${job.status as string}: ${JSON.stringify(job.error ?? job.message ?? '')}`);
+  if (job.status !== 'completed') console.log(`job ended ${job.status}: ${JSON.stringify(job.error ?? job.message ?? '')}`);
 }
 
 /** Samples the fake's credit counter each second, bucketing lookups by the fake's own clock minute. */
@@ -110,7 +124,7 @@ async function throughputPart(api: Api, usage: () => Promise<FakeUsage>, control
   console.log(`\n### 2. Throughput: a bulk of ${people.length} new lookups against the fake's person_lookup limit lowered to ${THROUGHPUT_LIMIT_PER_MINUTE}/min`);
   console.log('| lookups served | wall s | lookups/min (wall) | ÷ limit (wall) | whole clock minutes | per whole minute | ÷ limit (whole minutes) | fake 429s absorbed | 429s surfacing | job status |');
   console.log('|---:|---:|---:|---:|---:|---|---:|---:|---:|---|');
-  console.log(`| ${served} | ${seconds.toFixed(1)} | ${(served / (seconds / 60)).toFixed(1)} | ${wallShare.toFixed(3)} | ${interior.length} | ${interior.join(', ') || '-'} | ${interiorShare.toFixed(3)} | ${end.rateLimited - start.rateLimited} | ${surfaced} | ${job.status as string} |`);
+  console.log(`| ${served} | ${seconds.toFixed(1)} | ${(served / (seconds / 60)).toFixed(1)} | ${wallShare.toFixed(3)} | ${interior.length} | ${interior.join(', ') || '-'} | ${interiorShare.toFixed(3)} | ${end.rateLimited - start.rateLimited} | ${surfaced} | ${job.status} |`);
   console.log(`goal: ÷ limit over whole minutes ≥ ${THROUGHPUT_GOAL} and zero 429s surfacing → ${interiorShare >= THROUGHPUT_GOAL && surfaced === 0 ? 'met' : 'NOT met'}`);
 }
 
@@ -159,7 +173,7 @@ export async function runLookupsBench(): Promise<void> {
         headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: (await response.json()) as ApiAnswer['body'] };
     };
     const fakeUrl = cloud.fakes.find((fake) => fake.name === 'rocketreach')!.url;
     const control = fakeControl(fakeUrl);
