@@ -125,6 +125,7 @@ async function throughputPart(api: Api, usage: () => Promise<FakeUsage>, control
   console.log('| lookups served | wall s | lookups/min (wall) | ÷ limit (wall) | whole clock minutes | per whole minute | ÷ limit (whole minutes) | fake 429s absorbed | 429s surfacing | job status |');
   console.log('|---:|---:|---:|---:|---:|---|---:|---:|---:|---|');
   console.log(`| ${served} | ${seconds.toFixed(1)} | ${(served / (seconds / 60)).toFixed(1)} | ${wallShare.toFixed(3)} | ${interior.length} | ${interior.join(', ') || '-'} | ${interiorShare.toFixed(3)} | ${end.rateLimited - start.rateLimited} | ${surfaced} | ${job.status} |`);
+  if (job.status !== 'completed') console.log(`job ended ${job.status}: ${JSON.stringify(job.error ?? job.message ?? '')}`);
   console.log(`goal: ÷ limit over whole minutes ≥ ${THROUGHPUT_GOAL} and zero 429s surfacing → ${interiorShare >= THROUGHPUT_GOAL && surfaced === 0 ? 'met' : 'NOT met'}`);
 }
 
