@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, each printing its figures and the machine. Sizes can be
  * lowered for a quick look: `npm run bench -- --docs 100000 --companies 20000 --rows 5000`;
- * `--only <name>` runs one (search-engine, upsert-path, export, import, extraction, crawl, enrichment-accuracy, fake-apollo, rate-limiter, company-intel).
+ * `--only <name>` runs one (search-engine, upsert-path, export, import, extraction, crawl, enrichment-accuracy, fake-apollo, rate-limiter, company-intel, lookups).
  *
  * To add a benchmark, append it to BENCHES below.
  */
@@ -15,6 +15,7 @@ import { runEnrichmentAccuracyBench } from './enrichment-accuracy.bench.ts';
 import { runExtractionBench } from './extraction.bench.ts';
 import { runFakeApolloBench } from './fake-apollo.bench.ts';
 import { runImportBench } from './import.bench.ts';
+import { runLookupsBench } from './lookups.bench.ts';
 import { runRateLimiterBench } from './rate-limiter.bench.ts';
 import { runSearchEngineBench } from './search-engine.bench.ts';
 import { runUpsertPathBench } from './upsert-path.bench.ts';
@@ -65,6 +66,7 @@ const BENCHES: ReadonlyArray<readonly [string, () => Promise<void>]> = [
   ['fake-apollo', () => runFakeApolloBench()],
   ['rate-limiter', () => runRateLimiterBench({ limit: Number(values['limiter-calls']), windowMs: Number(values['limiter-window-s']) * 1000, windows: Number(values['limiter-windows']) })],
   ['company-intel', () => runCompanyIntelBench({ companies: Number(values['intel-companies']) })],
+  ['lookups', () => runLookupsBench()],
 ];
 
 // `--only rate-limiter` runs one benchmark by name.
