@@ -136,8 +136,9 @@ function countingRefusals(source: ApolloSource): { source: ApolloSource; refusal
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function runToCompletion(runDeps: ApolloCollectionDeps, pageDeps: CollectPageDeps, jobs: MemoryJobStore, queue: DelayedQueue): Promise<{ outcome: JobRunOutcome; pages: Map<CollectPageResult | 'thrown', number> }> {
+async function runToCompletion(runDeps: ApolloCollectionDeps, pageDeps: CollectPageDeps, jobs: MemoryJobStore, queue: DelayedQueue): Promise<{ outcome: JobRunOutcome; pages: Map<CollectPageResult | 'thrown', number>; thrown: Map<string, number> }> {
   const pages = new Map<CollectPageResult | 'thrown', number>();
+  const thrown = new Map<string, number>();
   let finished = false;
   const worker = async () => {
     while (!finished) {
@@ -146,8 +147,11 @@ async function runToCompletion(runDeps: ApolloCollectionDeps, pageDeps: CollectP
         await sleep(IDLE_POLL_MS);
         continue;
       }
-      const result = await collectPage(pageDeps, message).catch(async () => {
+      const result = await collectPage(pageDeps, message).catch(async (error: unknown) => {
+        // As SQS would: the message comes back after a short visibility timeout.
         await queue.send([message], 1);
+        const code = error instanceof ApolloSourceError ? `${error.code}: ${error.message.slice(0, 80)}` : String(error).slice(0, 80);
+        thrown.set(code, (thrown.get(code) ?? 0) + 1);
         return 'thrown' as const;
       });
       pages.set(result, (pages.get(result) ?? 0) + 1);
@@ -163,7 +167,7 @@ async function runToCompletion(runDeps: ApolloCollectionDeps, pageDeps: CollectP
   }
   finished = true;
   await Promise.all(workers);
-  return { outcome, pages };
+  return { outcome, pages, thrown };
 }
 
 export async function runApolloCollectionBench(opts: ApolloCollectionBenchOptions): Promise<void> {
@@ -190,9 +194,9 @@ export async function runApolloCollectionBench(opts: ApolloCollectionBenchOption
     const pageDeps: CollectPageDeps = { jobs, store, queue, records, openSource };
     const started = performance.now();
     const startedAt = Date.now();
-    const { outcome, pages } = await runToCompletion(runDeps, pageDeps, jobs, queue);
+    const { outcome, pages, thrown } = await runToCompletion(runDeps, pageDeps, jobs, queue);
     const seconds = (performance.now() - started) / 1000;
-    printFigures({ opts, seconds, outcome, pages, truth, store, records, statuses: proxy.statuses, refusals: counted.refusals, startedAt, endedAt: Date.now() });
+    printFigures({ opts, seconds, outcome, pages, thrown, truth, store, records, statuses: proxy.statuses, refusals: counted.refusals, startedAt, endedAt: Date.now() });
   } finally {
     await proxy.close();
     await fake.close();
@@ -204,6 +208,7 @@ interface Figures {
   readonly seconds: number;
   readonly outcome: JobRunOutcome;
   readonly pages: Map<string, number>;
+  readonly thrown: Map<string, number>;
   readonly truth: { readonly ids: readonly string[]; readonly total: number; readonly totalEntries: number };
   readonly store: MemoryCollectionStore;
   readonly records: Records;
@@ -241,6 +246,7 @@ function printFigures(f: Figures): void {
   console.log(`| ${f.opts.ratePerMinute} | ${f.seconds.toFixed(1)} | ${collected.size} | ${perHour.toFixed(0)} | ${allowedPerHour} | ${ratio.toFixed(3)} | ${windows} | ${windowRatio.toFixed(3)} | ${served} | ${pagesLost} | ${missing.length} | ${extra.length} | ${tooMany} | ${refusals} | ${refusalsFrom429} |`);
   console.log(`rate limits reaching a task, by cause: ${JSON.stringify(Object.fromEntries(f.refusals))}`);
   console.log(`page results: ${JSON.stringify(Object.fromEntries(f.pages))}; statuses from the fake: ${JSON.stringify(Object.fromEntries(f.statuses))}`);
+  if (f.thrown.size > 0) console.log(`page deliveries that threw (redelivered after 1 s): ${JSON.stringify(Object.fromEntries(f.thrown))}`);
   const met = Math.min(ratio, windowRatio) >= RATE_GOAL && pagesLost === 0 && refusalsFrom429 === 0;
   console.log(`goal: ratio ≥ ${RATE_GOAL} (both), zero pages lost, zero 429s reaching a task → ${met ? 'met' : 'NOT met'}`);
   console.log('(ratios count distinct organisations: the fake repeats about 2% of rows and planning spends requests on counts; runs shorter than ~10 minutes overstate the wall-time ratio)');
