@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, each printing its figures and the machine. Sizes can be
  * lowered for a quick look: `npm run bench -- --docs 100000 --companies 20000 --rows 5000`;
- * `--only <name>` runs one (search-engine, upsert-path, export, import, extraction, crawl, enrichment-accuracy, fake-apollo, rate-limiter, company-intel, lookups).
+ * `--only <name>` runs one (search-engine, upsert-path, export, import, extraction, crawl, enrichment-accuracy, fake-apollo, rate-limiter, company-intel, lookups, apollo-collection).
  *
  * To add a benchmark, append it to BENCHES below.
  */
@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runExportBench } from './export.bench.ts';
+import { runApolloCollectionBench } from './apollo-collection.bench.ts';
 import { runCompanyIntelBench } from './company-intel.bench.ts';
 import { runCrawlBench } from './crawl.bench.ts';
 import { runEnrichmentAccuracyBench } from './enrichment-accuracy.bench.ts';
@@ -51,6 +52,10 @@ const { values } = parseArgs({
     'limiter-windows': { type: 'string', default: '4' },
     // Each monitored company costs about 3.5 EDGAR requests at 10/s: 100 companies take about 35 s.
     'intel-companies': { type: 'string', default: '100' },
+    // Apollo collection: N requests a minute on the fake and the provider; the first K industries as the search
+    // (4 at 120/min is about two minutes; every industry at 60/min is the 10-minute run).
+    'apollo-rate': { type: 'string', default: '120' },
+    'apollo-industries': { type: 'string', default: '4' },
     only: { type: 'string' },
   },
 });
@@ -67,6 +72,7 @@ const BENCHES: ReadonlyArray<readonly [string, () => Promise<void>]> = [
   ['rate-limiter', () => runRateLimiterBench({ limit: Number(values['limiter-calls']), windowMs: Number(values['limiter-window-s']) * 1000, windows: Number(values['limiter-windows']) })],
   ['company-intel', () => runCompanyIntelBench({ companies: Number(values['intel-companies']) })],
   ['lookups', () => runLookupsBench()],
+  ['apollo-collection', () => runApolloCollectionBench({ ratePerMinute: Number(values['apollo-rate']), industries: Number(values['apollo-industries']) })],
 ];
 
 // `--only rate-limiter` runs one benchmark by name.
