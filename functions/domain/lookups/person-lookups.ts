@@ -1,5 +1,5 @@
 /** Person lookups: one person (polled while the provider searches), a person with their company, and the status of a running lookup. */
-import type { PersonLookupParams, PersonProfile } from '../../ports/people-data.port.ts';
+import type { CompanyProfile, PersonLookupParams, PersonProfile, ProviderCall } from '../../ports/people-data.port.ts';
 import { AppError } from '../../platform/errors.ts';
 import { afterCharge } from './credit-balance.ts';
 import { cacheKeyFor, cachedCall, providerCallFor, recordCredits, withRateLimitWaits, type Caller, type LookupDeps } from './lookup-deps.ts';
@@ -26,31 +26,26 @@ const storeContext = (deps: LookupDeps, caller: Caller) => ({
   ...(caller.jobId ? { jobId: caller.jobId } : {}),
 });
 
-export async function lookupPerson(deps: LookupDeps, caller: Caller, params: PersonLookupParams): Promise<{ answer: PersonLookupAnswer; cached: boolean }> {
-  const key = cacheKeyFor(deps.provider.name, 'person_lookup', { ...params });
-  const result = await cachedCall(
-    deps,
-    caller,
-    key,
-    deps.ttl.lookupSeconds,
-    async (): Promise<PersonLookupAnswer> => {
-      const call = await providerCallFor(deps, caller);
-      const first = await withRateLimitWaits(deps, () => deps.provider.lookupPerson(params, call));
-      await deps.registry.remember(caller.workspaceId, first.id);
-      const person = await pollUntilFinal(deps.provider, first, call, deps.pollBudgetMs, deps.clock);
-      const credits = creditsFor(person);
-      await recordCredits(deps, caller, 'person_lookup', { credits, ...(person.employer ? { employer: person.employer } : {}) });
-      const stored = await storeLookup(deps.store, storeContext(deps, caller), person, undefined);
-      if (credits > 0) await afterCharge(deps, caller);
-      return { lookup_id: person.id, status: person.status, person: personView(person), stored: storedView(stored), credits };
-    },
-    (answer) => answer.status === 'complete',
-  );
-  return { answer: result.cached ? { ...result.value, credits: 0 } : result.value, cached: result.cached };
+/** What a lookup started at the provider: the person (maybe still running) and, for profile-company, the company. */
+interface Started {
+  readonly person: PersonProfile;
+  readonly company?: CompanyProfile;
 }
 
-export async function lookupProfileCompany(deps: LookupDeps, caller: Caller, params: PersonLookupParams): Promise<{ answer: PersonLookupAnswer; cached: boolean }> {
-  const key = cacheKeyFor(deps.provider.name, 'profile_company_lookup', { ...params });
+type LookupOperation = 'person_lookup' | 'profile_company_lookup';
+
+/**
+ * One person lookup, cached: start it, remember who owns it, poll it while the provider
+ * searches, charge and store what came back. Only a complete answer is cached.
+ */
+async function lookupAndStore(
+  deps: LookupDeps,
+  caller: Caller,
+  operation: LookupOperation,
+  params: PersonLookupParams,
+  start: (call: ProviderCall) => Promise<Started>,
+): Promise<{ answer: PersonLookupAnswer; cached: boolean }> {
+  const key = cacheKeyFor(deps.provider.name, operation, { ...params });
   const result = await cachedCall(
     deps,
     caller,
@@ -58,11 +53,12 @@ export async function lookupProfileCompany(deps: LookupDeps, caller: Caller, par
     deps.ttl.lookupSeconds,
     async (): Promise<PersonLookupAnswer> => {
       const call = await providerCallFor(deps, caller);
-      const first = await withRateLimitWaits(deps, () => deps.provider.lookupProfileCompany(params, call));
+      const first = await withRateLimitWaits(deps, () => start(call));
       await deps.registry.remember(caller.workspaceId, first.person.id);
       const person = await pollUntilFinal(deps.provider, first.person, call, deps.pollBudgetMs, deps.clock);
       const credits = creditsFor(person);
-      await recordCredits(deps, caller, 'profile_company_lookup', { credits, ...(person.employer ? { employer: person.employer } : {}), ...(first.company?.industry ? { industry: first.company.industry } : {}) });
+      const facets = { ...(person.employer ? { employer: person.employer } : {}), ...(first.company?.industry ? { industry: first.company.industry } : {}) };
+      await recordCredits(deps, caller, operation, { credits, ...facets });
       const stored = await storeLookup(deps.store, storeContext(deps, caller), person, first.company);
       if (credits > 0) await afterCharge(deps, caller);
       return {
@@ -78,6 +74,12 @@ export async function lookupProfileCompany(deps: LookupDeps, caller: Caller, par
   );
   return { answer: result.cached ? { ...result.value, credits: 0 } : result.value, cached: result.cached };
 }
+
+export const lookupPerson = (deps: LookupDeps, caller: Caller, params: PersonLookupParams) =>
+  lookupAndStore(deps, caller, 'person_lookup', params, async (call) => ({ person: await deps.provider.lookupPerson(params, call) }));
+
+export const lookupProfileCompany = (deps: LookupDeps, caller: Caller, params: PersonLookupParams) =>
+  lookupAndStore(deps, caller, 'profile_company_lookup', params, (call) => deps.provider.lookupProfileCompany(params, call));
 
 /** The provider's checkStatus for a lookup this workspace started; another workspace's id is a 404. */
 export async function lookupStatus(deps: LookupDeps, caller: Caller, id: string): Promise<PersonLookupAnswer> {
