@@ -11,6 +11,7 @@ import {
   type SegmentStatus,
 } from '../../ports/apollo-collection.port.ts';
 import { failedConditions, isConditionFailure } from './transactions.ts';
+import { cursorOfSortKey, sortKeyOfCursor } from './sort-key-cursor.ts';
 
 /** A collection's state outlives its run by this long (its report); then DynamoDB drops it. */
 export const COLLECTION_STATE_TTL_SECONDS = 30 * 24 * 60 * 60;
@@ -30,8 +31,6 @@ const segmentOf = (item: Record<string, unknown>): SegmentState => ({
   updatedAt: String(item.updated_at),
 });
 
-const cursorOf = (sk: string): string => Buffer.from(sk, 'utf8').toString('base64url');
-const skOf = (cursor: string): string => Buffer.from(cursor, 'base64url').toString('utf8');
 
 /**
  * The running state of `apollo_collection` jobs in the control table, one partition per job:
@@ -125,7 +124,7 @@ export class DynamoCollectionStore implements CollectionStore {
 
   async listSegments(workspaceId: string, jobId: string, query: { readonly status?: SegmentStatus; readonly limit: number; readonly cursor?: string }): Promise<SegmentPage> {
     const items: SegmentState[] = [];
-    let start: Record<string, unknown> | undefined = query.cursor ? keyOf(workspaceId, jobId, skOf(query.cursor)) : undefined;
+    let start: Record<string, unknown> | undefined = query.cursor ? keyOf(workspaceId, jobId, sortKeyOfCursor(query.cursor)) : undefined;
     do {
       const page = await this.client.send(
         new QueryCommand({
@@ -141,7 +140,7 @@ export class DynamoCollectionStore implements CollectionStore {
       items.push(...(page.Items ?? []).map(segmentOf));
       start = page.LastEvaluatedKey;
     } while (start && items.length < query.limit);
-    return { items, ...(start ? { nextCursor: cursorOf(String(start.sk)) } : {}) };
+    return { items, ...(start ? { nextCursor: cursorOfSortKey(String(start.sk)) } : {}) };
   }
 
   async seen(workspaceId: string, jobId: string, organizationId: string): Promise<SeenState | undefined> {

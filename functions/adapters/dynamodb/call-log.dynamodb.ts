@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CallLog, CallLogEntry, CallLogPage, CallLogQuery } from '../../ports/call-log.port.ts';
+import { cursorOfSortKey, sortKeyOfCursor } from './sort-key-cursor.ts';
 
 /** Usage analytics look back a quarter; older entries go by TTL. */
 export const CALL_LOG_TTL_SECONDS = 90 * 86_400;
@@ -37,10 +38,10 @@ export class DynamoCallLog implements CallLog {
         ExpressionAttributeValues: { ':pk': pkOf(query.workspaceId, query.provider), ':from': `CALL#${query.from}`, ':to': `CALL#${query.to}\uffff` },
         Limit: Math.min(query.limit ?? CALL_LOG_PAGE_SIZE, CALL_LOG_PAGE_SIZE),
         // The cursor carries only the sort key: the partition always comes from the caller's own workspace.
-        ...(query.cursor ? { ExclusiveStartKey: { pk: pkOf(query.workspaceId, query.provider), sk: Buffer.from(query.cursor, 'base64url').toString('utf8') } } : {}),
+        ...(query.cursor ? { ExclusiveStartKey: { pk: pkOf(query.workspaceId, query.provider), sk: sortKeyOfCursor(query.cursor) } } : {}),
       }),
     );
     const entries = Items.map(({ pk: _pk, sk: _sk, expires_at: _e, ...entry }) => entry as unknown as CallLogEntry);
-    return { entries, ...(LastEvaluatedKey ? { cursor: Buffer.from(String(LastEvaluatedKey.sk), 'utf8').toString('base64url') } : {}) };
+    return { entries, ...(LastEvaluatedKey ? { cursor: cursorOfSortKey(String(LastEvaluatedKey.sk)) } : {}) };
   }
 }

@@ -10,6 +10,7 @@ import {
   type SiteTally,
 } from '../../ports/site-tasks.port.ts';
 import { failedConditions, isConditionFailure } from './transactions.ts';
+import { cursorOfSortKey, sortKeyOfCursor } from './sort-key-cursor.ts';
 
 /** Tasks and their tally outlive their job's run by this long, for its report; then DynamoDB drops them. */
 export const SITE_TASK_TTL_SECONDS = 30 * 24 * 60 * 60;
@@ -46,8 +47,6 @@ function tallyUpdate(delta: Readonly<Record<string, number>>) {
   };
 }
 
-const cursorOf = (sk: string): string => Buffer.from(sk, 'utf8').toString('base64url');
-const skOf = (cursor: string): string => Buffer.from(cursor, 'base64url').toString('utf8');
 
 /**
  * Site tasks in the control table: pk `SITES#<workspace>#<job>`, sk `SITE#<key>` (one per site),
@@ -173,7 +172,7 @@ export class DynamoSiteTaskStore implements SiteTaskStore {
 
   async list(workspaceId: string, jobId: string, query: { status?: SiteTaskStatus; limit: number; cursor?: string }): Promise<SiteTaskPage> {
     const items: SiteTask[] = [];
-    let start: Record<string, unknown> | undefined = query.cursor ? { pk: partition(workspaceId, jobId), sk: skOf(query.cursor) } : undefined;
+    let start: Record<string, unknown> | undefined = query.cursor ? { pk: partition(workspaceId, jobId), sk: sortKeyOfCursor(query.cursor) } : undefined;
     do {
       const page = await this.client.send(
         new QueryCommand({
@@ -190,6 +189,6 @@ export class DynamoSiteTaskStore implements SiteTaskStore {
       start = page.LastEvaluatedKey;
     } while (start && items.length < query.limit);
     const lastSk = start ? String(start.sk) : undefined;
-    return { items, ...(lastSk ? { nextCursor: cursorOf(lastSk) } : {}) };
+    return { items, ...(lastSk ? { nextCursor: cursorOfSortKey(lastSk) } : {}) };
   }
 }
