@@ -4,12 +4,10 @@
  * sealed value is bound to what it is (workspace and kind, as associated data): an item copied
  * to another workspace's key, or edited, does not open.
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { SEALING_IV_BYTES as IV_BYTES, deriveSealingKey, openWithKey, sealWithKey } from '../../platform/aes-gcm.ts';
 
 const VERSION = 'v1';
-const IV_BYTES = 12;
 const TAG_BYTES = 16;
-const KEY_BYTES = 32;
 const HKDF_SALT = 'leadstack';
 const HKDF_INFO = 'apollo-credentials/aes-256-gcm';
 
@@ -18,16 +16,13 @@ export class CredentialsCipher {
 
   constructor(secret: string) {
     if (secret.length < 32) throw new Error('the credentials key must be at least 32 characters');
-    this.key = Buffer.from(hkdfSync('sha256', secret, HKDF_SALT, HKDF_INFO, KEY_BYTES));
+    this.key = deriveSealingKey(secret, HKDF_SALT, HKDF_INFO);
   }
 
   /** `v1.<base64url of iv | tag | ciphertext>` */
   seal(plaintext: string, boundTo: string): string {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(Buffer.from(boundTo, 'utf8'));
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return `${VERSION}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+    const { iv, tag, ciphertext } = sealWithKey(this.key, plaintext, boundTo);
+    return `${VERSION}.${Buffer.concat([iv, tag, ciphertext]).toString('base64url')}`;
   }
 
   /** Throws (without the content) when the value was sealed with another key, for something else, or changed. */
@@ -36,11 +31,9 @@ export class CredentialsCipher {
     if (version !== VERSION || payload === undefined) throw new Error('sealed credentials in an unknown format');
     const raw = Buffer.from(payload, 'base64url');
     if (raw.length < IV_BYTES + TAG_BYTES) throw new Error('sealed credentials are truncated');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, IV_BYTES));
-    decipher.setAAD(Buffer.from(boundTo, 'utf8'));
-    decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+    const parts = { iv: raw.subarray(0, IV_BYTES), tag: raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES), ciphertext: raw.subarray(IV_BYTES + TAG_BYTES) };
     try {
-      return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+      return openWithKey(this.key, parts, boundTo);
     } catch (error) {
       throw new Error('sealed credentials do not open with this key', { cause: error });
     }
